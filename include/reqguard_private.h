@@ -1,0 +1,24 @@
+/*
+ * reqguard_private.h - included by every .c file that talks to Apache, so
+ * that per-module log levels ("LogLevel reqguard:debug") work in all of them.
+ */
+#ifndef REQGUARD_PRIVATE_H
+#define REQGUARD_PRIVATE_H
+
+#include <httpd.h>
+#include <http_config.h>
+#include <http_log.h>
+
+extern module AP_MODULE_DECLARE_DATA reqguard_module;
+
+/* mod_reqguard.c gets this from AP_DECLARE_MODULE itself. */
+#if defined(APLOG_USE_MODULE) && !defined(RG_MODULE_GLUE)
+APLOG_USE_MODULE(reqguard);
+#endif
+
+#define RG_DIR_CONF(r) \
+    ((rg_dir_conf *)ap_get_module_config((r)->per_dir_config, &reqguard_module))
+#define RG_SRV_CONF(s) \
+    ((rg_srv_conf *)ap_get_module_config((s)->module_config, &reqguard_module))
+
+#endif /* REQGUARD_PRIVATE_H */

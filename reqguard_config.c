@@ -1,0 +1,355 @@
+/*
+ * reqguard_config.c - directives, create and merge of mod_reqguard.
+ *
+ * Directive setters may run from .htaccess, that is, once per request: they
+ * write only into the per-directory struct they are given and allocate from
+ * cmd->pool.  Server-only directives refuse any directory context.
+ */
+#include <string.h>
+#include <apr_lib.h>
+#include <apr_strings.h>
+
+#include "reqguard_private.h"
+#include "reqguard_config.h"
+#include "reqguard_parse.h"
+
+/* Longest part of a bad value quoted back in an error message. */
+#define RG_ERR_VALUE_MAX 64
+
+/* Take a field from the inner scope only when the inner scope set it. */
+#define RG_MERGE(field, unset) \
+    conf->field = (add->field != (unset)) ? add->field : base->field
+
+static const char *const rg_limit_names[RG_LIM_COUNT] = {
+    "ReqGuardMaxFields",
+    "ReqGuardMaxFieldSize",
+    "ReqGuardMaxHeaderSize",
+    "ReqGuardMaxURI",
+    "ReqGuardMaxQuery",
+    "ReqGuardMaxBody",
+    "ReqGuardBodyTimeout"
+};
+
+const char *rg_limit_directive(rg_limit_e which)
+{
+    return (unsigned)which < RG_LIM_COUNT ? rg_limit_names[which] : "ReqGuard";
+}
+
+/* ---- create and merge ------------------------------------------------- */
+
+void *rg_create_dir_conf(apr_pool_t *p, char *dir)
+{
+    rg_dir_conf *conf = apr_palloc(p, sizeof(*conf));
+    int i;
+
+    (void)dir;
+    conf->mode = RG_MODE_UNSET;
+    for (i = 0; i < RG_LIM_COUNT; i++) {
+        conf->limit[i] = RG_UNSET_SIZE;
+    }
+    conf->require_length = RG_UNSET_FLAG;
+    conf->body_min_rate = RG_UNSET_SIZE;
+    conf->diagnostics = RG_DIAG_UNSET;
+    conf->format = RG_FORMAT_UNSET;
+    conf->field_limits = NULL;
+    return conf;
+}
+
+void *rg_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
+{
+    const rg_dir_conf *base = basev, *add = addv;
+    rg_dir_conf *conf = apr_palloc(p, sizeof(*conf));
+    int i;
+
+    RG_MERGE(mode, RG_MODE_UNSET);
+    for (i = 0; i < RG_LIM_COUNT; i++) {
+        RG_MERGE(limit[i], RG_UNSET_SIZE);
+    }
+    RG_MERGE(require_length, RG_UNSET_FLAG);
+    RG_MERGE(body_min_rate, RG_UNSET_SIZE);
+    RG_MERGE(diagnostics, RG_DIAG_UNSET);
+    RG_MERGE(format, RG_FORMAT_UNSET);
+    /* Per-name limits merge name by name: the inner scope replaces only
+     * the names it sets. */
+    conf->field_limits = rg_fields_merge(p, base->field_limits,
+                                         add->field_limits);
+    return conf;
+}
+
+void *rg_create_srv_conf(apr_pool_t *p, server_rec *s)
+{
+    rg_srv_conf *conf = apr_palloc(p, sizeof(*conf));
+    int i;
+
+    (void)s;
+    for (i = 0; i < RG_LIM_COUNT; i++) {
+        conf->ceiling[i] = RG_UNSET_SIZE;
+    }
+    conf->remap431 = RG_UNSET_FLAG;
+    return conf;
+}
+
+void *rg_merge_srv_conf(apr_pool_t *p, void *basev, void *addv)
+{
+    const rg_srv_conf *base = basev, *add = addv;
+    rg_srv_conf *conf = apr_palloc(p, sizeof(*conf));
+    int i;
+
+    for (i = 0; i < RG_LIM_COUNT; i++) {
+        RG_MERGE(ceiling[i], RG_UNSET_SIZE);
+    }
+    RG_MERGE(remap431, RG_UNSET_FLAG);
+    return conf;
+}
+
+/* ---- directive setters ------------------------------------------------ */
+
+static const char *rg_bad_value(cmd_parms *cmd, const char *value,
+                                const char *why)
+{
+    return apr_psprintf(cmd->pool, "%s: '%.*s'%s %s", cmd->cmd->name,
+                        RG_ERR_VALUE_MAX, value,
+                        strlen(value) > RG_ERR_VALUE_MAX ? "..." : "", why);
+}
+
+/* Parse the value of a limit; sizes, a count or seconds by kind. */
+static const char *rg_parse_limit(cmd_parms *cmd, rg_limit_e which,
+                                  const char *arg, apr_int64_t *out)
+{
+    const char *why;
+    apr_off_t size;
+
+    if (which == RG_LIM_BODY_TIMEOUT) {
+        apr_interval_time_t t;
+
+        why = rg_parse_seconds(arg, &t);
+        if (why == NULL) {
+            *out = t;
+        }
+    }
+    else if (which == RG_LIM_FIELDS) {
+        /* A count of fields: digits only, no unit. */
+        const char *c;
+
+        why = NULL;
+        for (c = arg; *c && why == NULL; c++) {
+            if (!apr_isdigit(*c)) {
+                why = "is not a whole number of fields";
+            }
+        }
+        if (why == NULL && *arg == '\0') {
+            why = "is not a whole number of fields";
+        }
+        if (why == NULL) {
+            why = rg_parse_size(arg, &size);
+        }
+        if (why == NULL) {
+            *out = size;
+        }
+    }
+    else {
+        why = rg_parse_size(arg, &size);
+        if (why == NULL) {
+            *out = size;
+        }
+    }
+    return why ? rg_bad_value(cmd, arg, why) : NULL;
+}
+
+static const char *rg_set_mode(cmd_parms *cmd, void *dconf, const char *arg)
+{
+    rg_dir_conf *conf = dconf;
+
+    if (!strcasecmp(arg, "On")) {
+        conf->mode = RG_MODE_ON;
+    }
+    else if (!strcasecmp(arg, "Off")) {
+        conf->mode = RG_MODE_OFF;
+    }
+    else if (!strcasecmp(arg, "ReportOnly")) {
+        conf->mode = RG_MODE_REPORT;
+    }
+    else {
+        return rg_bad_value(cmd, arg, "must be On, Off or ReportOnly");
+    }
+    return NULL;
+}
+
+/* All per-directory limits; cmd->info is the rg_limit_e. */
+static const char *rg_set_limit(cmd_parms *cmd, void *dconf, const char *arg)
+{
+    rg_dir_conf *conf = dconf;
+    rg_limit_e which = (rg_limit_e)(apr_uintptr_t)cmd->info;
+
+    return rg_parse_limit(cmd, which, arg, &conf->limit[which]);
+}
+
+static const char *rg_set_require_length(cmd_parms *cmd, void *dconf,
+                                         int flag)
+{
+    rg_dir_conf *conf = dconf;
+
+    (void)cmd;
+    conf->require_length = flag ? 1 : 0;
+    return NULL;
+}
+
+static const char *rg_set_min_rate(cmd_parms *cmd, void *dconf,
+                                   const char *arg)
+{
+    rg_dir_conf *conf = dconf;
+    const char *why = rg_parse_size(arg, &conf->body_min_rate);
+
+    return why ? rg_bad_value(cmd, arg, why) : NULL;
+}
+
+static const char *rg_set_diagnostics(cmd_parms *cmd, void *dconf,
+                                      const char *arg)
+{
+    rg_dir_conf *conf = dconf;
+
+    if (!strcasecmp(arg, "Off")) {
+        conf->diagnostics = RG_DIAG_OFF;
+    }
+    else if (!strcasecmp(arg, "Brief")) {
+        conf->diagnostics = RG_DIAG_BRIEF;
+    }
+    else if (!strcasecmp(arg, "Full")) {
+        conf->diagnostics = RG_DIAG_FULL;
+    }
+    else {
+        return rg_bad_value(cmd, arg, "must be Off, Brief or Full");
+    }
+    return NULL;
+}
+
+static const char *rg_set_format(cmd_parms *cmd, void *dconf,
+                                 const char *arg)
+{
+    rg_dir_conf *conf = dconf;
+
+    if (!strcasecmp(arg, "Auto")) {
+        conf->format = RG_FORMAT_AUTO;
+    }
+    else if (!strcasecmp(arg, "HTML")) {
+        conf->format = RG_FORMAT_HTML;
+    }
+    else if (!strcasecmp(arg, "JSON")) {
+        conf->format = RG_FORMAT_JSON;
+    }
+    else if (!strcasecmp(arg, "Text")) {
+        conf->format = RG_FORMAT_TEXT;
+    }
+    else {
+        return rg_bad_value(cmd, arg, "must be Auto, HTML, JSON or Text");
+    }
+    return NULL;
+}
+
+static const char *rg_set_field_limit(cmd_parms *cmd, void *dconf,
+                                      const char *name, const char *arg)
+{
+    rg_dir_conf *conf = dconf;
+    apr_off_t limit;
+    const char *why;
+
+    if (!rg_field_name_valid(name)) {
+        return rg_bad_value(cmd, name, "is not a header field name");
+    }
+    why = rg_parse_size(arg, &limit);
+    if (why != NULL) {
+        return rg_bad_value(cmd, arg, why);
+    }
+    /* A new table each time: the one in conf may be shared with the
+     * scope this one was merged from. */
+    conf->field_limits = rg_fields_with(cmd->pool, conf->field_limits,
+                                        name, limit);
+    return NULL;
+}
+
+static const char *rg_set_ceiling(cmd_parms *cmd, void *dummy,
+                                  const char *name, const char *arg)
+{
+    rg_srv_conf *conf = RG_SRV_CONF(cmd->server);
+    const char *err = ap_check_cmd_context(cmd, NOT_IN_DIR_CONTEXT);
+    int i;
+
+    (void)dummy;
+    if (err != NULL) {
+        return err;
+    }
+    for (i = 0; i < RG_LIM_COUNT; i++) {
+        /* "ReqGuardMaxBody" or just "MaxBody". */
+        const char *full = rg_limit_names[i];
+
+        if (!strcasecmp(name, full) || !strcasecmp(name, full + 8)) {
+            return rg_parse_limit(cmd, (rg_limit_e)i, arg, &conf->ceiling[i]);
+        }
+    }
+    return apr_psprintf(cmd->pool, "%s: '%.*s' is not a limit that takes a "
+                        "ceiling (MaxFields, MaxFieldSize, MaxHeaderSize, "
+                        "MaxURI, MaxQuery, MaxBody or BodyTimeout)",
+                        cmd->cmd->name, RG_ERR_VALUE_MAX, name);
+}
+
+static const char *rg_set_remap431(cmd_parms *cmd, void *dummy, int flag)
+{
+    rg_srv_conf *conf = RG_SRV_CONF(cmd->server);
+    const char *err = ap_check_cmd_context(cmd, NOT_IN_DIR_CONTEXT);
+
+    (void)dummy;
+    if (err != NULL) {
+        return err;
+    }
+    conf->remap431 = flag ? 1 : 0;
+    return NULL;
+}
+
+/* ---- command table ---------------------------------------------------- */
+
+/*
+ * Per-directory directives belong to the "Limit" override class: in
+ * .htaccess they need "AllowOverride Limit" (or All), or one by one
+ * "AllowOverrideList ReqGuardMaxBody ...".  RSRC_CONF makes them valid in
+ * the server and virtual host context, where OR_LIMIT alone is refused.
+ */
+#define RG_DIR_CTX (RSRC_CONF | ACCESS_CONF | OR_LIMIT)
+#define RG_LIMIT_CMD(name, which, help) \
+    AP_INIT_TAKE1(name, rg_set_limit, (void *)(apr_uintptr_t)(which), \
+                  RG_DIR_CTX, help)
+
+const command_rec rg_cmds[] = {
+    AP_INIT_TAKE1("ReqGuard", rg_set_mode, NULL, RG_DIR_CTX,
+                  "On, Off or ReportOnly (log and count, but let through)"),
+    RG_LIMIT_CMD("ReqGuardMaxFields", RG_LIM_FIELDS,
+                 "Most header fields a request may have, 0 for unlimited"),
+    RG_LIMIT_CMD("ReqGuardMaxFieldSize", RG_LIM_FIELD_SIZE,
+                 "Largest header field (name: value), bytes or K/M/G"),
+    AP_INIT_TAKE2("ReqGuardFieldLimit", rg_set_field_limit, NULL, RG_DIR_CTX,
+                  "Largest size of one named header field (name: value)"),
+    RG_LIMIT_CMD("ReqGuardMaxHeaderSize", RG_LIM_HEADER_SIZE,
+                 "Largest header block (all fields), bytes or K/M/G"),
+    RG_LIMIT_CMD("ReqGuardMaxURI", RG_LIM_URI,
+                 "Longest request-target, bytes or K/M/G"),
+    RG_LIMIT_CMD("ReqGuardMaxQuery", RG_LIM_QUERY,
+                 "Longest query string, bytes or K/M/G"),
+    RG_LIMIT_CMD("ReqGuardMaxBody", RG_LIM_BODY,
+                 "Largest request body, bytes or K/M/G"),
+    AP_INIT_FLAG("ReqGuardRequireLength", rg_set_require_length, NULL,
+                 RG_DIR_CTX, "On: a request body needs a Content-Length"),
+    RG_LIMIT_CMD("ReqGuardBodyTimeout", RG_LIM_BODY_TIMEOUT,
+                 "Longest wait for the next body byte, seconds"),
+    AP_INIT_TAKE1("ReqGuardBodyMinRate", rg_set_min_rate, NULL, RG_DIR_CTX,
+                  "Slowest average body rate after the body timeout, "
+                  "bytes per second"),
+    AP_INIT_TAKE2("ReqGuardCeiling", rg_set_ceiling, NULL, RSRC_CONF,
+                  "Hard maximum for a limit that directories and .htaccess "
+                  "cannot raise"),
+    AP_INIT_FLAG("ReqGuardRemap431", rg_set_remap431, NULL, RSRC_CONF,
+                 "On: answer core's oversized-header 400 with 431"),
+    AP_INIT_TAKE1("ReqGuardDiagnostics", rg_set_diagnostics, NULL, RG_DIR_CTX,
+                  "Detail of refusal bodies: Off, Brief or Full"),
+    AP_INIT_TAKE1("ReqGuardErrorFormat", rg_set_format, NULL, RG_DIR_CTX,
+                  "Format of refusal bodies: Auto, HTML, JSON or Text"),
+    { NULL, { NULL }, NULL, 0, 0, NULL }
+};

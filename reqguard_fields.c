@@ -1,0 +1,164 @@
+/*
+ * reqguard_fields.c - per-name header field limits (ReqGuardFieldLimit).
+ */
+#include <string.h>
+#include <apr_strings.h>
+
+#include "reqguard_fields.h"
+
+static APR_INLINE unsigned char rg_fold(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+/* FNV-1a over the ASCII-lower-cased name. */
+static apr_uint32_t rg_fields_hash(const char *name, apr_size_t len)
+{
+    apr_uint32_t h = 2166136261u;
+    apr_size_t i;
+
+    for (i = 0; i < len; i++) {
+        h ^= rg_fold((unsigned char)name[i]);
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static int rg_fields_same(const char *a, const char *b, apr_size_t len)
+{
+    apr_size_t i;
+
+    for (i = 0; i < len; i++) {
+        if (rg_fold((unsigned char)a[i]) != rg_fold((unsigned char)b[i])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The slot holding name, or the empty slot where it belongs. */
+static rg_field_slot_t *rg_fields_slot(const rg_field_table_t *t,
+                                       const char *name, apr_size_t len,
+                                       apr_uint32_t hash)
+{
+    unsigned int i = hash & t->mask;
+
+    /* The table is never more than half full, so this ends. */
+    for (;;) {
+        rg_field_slot_t *slot = &t->slots[i];
+
+        if (slot->name == NULL
+            || (slot->hash == hash && slot->len == len
+                && rg_fields_same(slot->name, name, len))) {
+            return slot;
+        }
+        i = (i + 1) & t->mask;
+    }
+}
+
+static void rg_fields_put(rg_field_table_t *t, const char *name,
+                          apr_size_t len, apr_off_t limit)
+{
+    apr_uint32_t hash = rg_fields_hash(name, len);
+    rg_field_slot_t *slot = rg_fields_slot(t, name, len, hash);
+
+    if (slot->name == NULL) {
+        slot->name = name;
+        slot->len = len;
+        slot->hash = hash;
+        t->count++;
+        t->len_mask |= (apr_uint64_t)1 << (len & 63);
+    }
+    slot->limit = limit;
+}
+
+/* An empty table with room for at least n names at half load. */
+static rg_field_table_t *rg_fields_alloc(apr_pool_t *p, unsigned int n)
+{
+    rg_field_table_t *t = apr_pcalloc(p, sizeof(*t));
+    unsigned int size = 4;
+
+    while (size < 2 * n) {
+        size <<= 1;
+    }
+    t->mask = size - 1;
+    t->slots = apr_pcalloc(p, size * sizeof(*t->slots));
+    return t;
+}
+
+static void rg_fields_copy_into(rg_field_table_t *dst,
+                                const rg_field_table_t *src)
+{
+    unsigned int i;
+
+    for (i = 0; i <= src->mask; i++) {
+        const rg_field_slot_t *s = &src->slots[i];
+
+        if (s->name != NULL) {
+            rg_fields_put(dst, s->name, s->len, s->limit);
+        }
+    }
+}
+
+rg_field_table_t *rg_fields_with(apr_pool_t *p, const rg_field_table_t *base,
+                                 const char *name, apr_off_t limit)
+{
+    rg_field_table_t *t;
+
+    t = rg_fields_alloc(p, (base ? base->count : 0) + 1);
+    if (base != NULL) {
+        rg_fields_copy_into(t, base);
+    }
+    rg_fields_put(t, apr_pstrdup(p, name), strlen(name), limit);
+    return t;
+}
+
+const rg_field_table_t *rg_fields_merge(apr_pool_t *p,
+                                        const rg_field_table_t *base,
+                                        const rg_field_table_t *add)
+{
+    rg_field_table_t *t;
+
+    if (add == NULL || add->count == 0) {
+        return base;
+    }
+    if (base == NULL || base->count == 0) {
+        return add;
+    }
+    t = rg_fields_alloc(p, base->count + add->count);
+    rg_fields_copy_into(t, base);
+    rg_fields_copy_into(t, add);
+    return t;
+}
+
+apr_off_t rg_fields_lookup(const rg_field_table_t *t, const char *name,
+                           apr_size_t len)
+{
+    const rg_field_slot_t *slot;
+
+    if (t == NULL || !(t->len_mask & ((apr_uint64_t)1 << (len & 63)))) {
+        return -1;
+    }
+    slot = rg_fields_slot(t, name, len, rg_fields_hash(name, len));
+    return slot->name ? slot->limit : -1;
+}
+
+int rg_field_name_valid(const char *name)
+{
+    /* RFC 9110 tchar, without the alphanumerics tested below. */
+    static const char tchar_punct[] = "!#$%&'*+-.^_`|~";
+    const char *p;
+
+    if (name == NULL || *name == '\0' || strlen(name) > RG_FIELD_NAME_MAX) {
+        return 0;
+    }
+    for (p = name; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9') || strchr(tchar_punct, c))) {
+            return 0;
+        }
+    }
+    return 1;
+}

@@ -1,0 +1,483 @@
+"""Test harness for mod_reqguard: a real /usr/sbin/apache2 per test module or
+class, generated ServerRoot, raw-socket and curl clients, error-log checks.
+
+Every server gets its own directory under build/tests/ and its own free
+loopback port, so two runs of the suite on one machine do not collide.
+"""
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+APACHE2 = os.environ.get("APACHE2", "/usr/sbin/apache2")
+MODULE_DIR = "/usr/lib/apache2/modules"
+MODULE_SO = os.environ.get(
+    "REQGUARD_SO", os.path.join(ROOT, ".libs", "mod_reqguard.so"))
+BUILD_TESTS = os.path.join(ROOT, "build", "tests")
+
+# Modules every test server loads (besides the MPM and mod_reqguard).
+BASE_MODULES = ["authz_core", "authz_host", "mime", "dir", "alias", "env",
+                "setenvif", "headers", "include", "unique_id"]
+
+# Error-log lines that fail a test unless the test allowed them.
+BAD_LOG = re.compile(
+    r"\[(?:\w+:)?(?:emerg|alert|crit|error|warn)\]|exit signal|"
+    r"Segmentation fault|AddressSanitizer|LeakSanitizer")
+
+
+def free_port():
+    """A loopback port nobody listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _make_tree(path):
+    os.makedirs(path, exist_ok=True)
+    # Children run as www-data and must reach the document root.
+    os.chmod(path, 0o755)
+
+
+class Apache:
+    """One Apache instance with a generated configuration.
+
+    conf:     extra configuration appended to the generated httpd.conf;
+              "@ROOT@" in it stands for the ServerRoot directory.
+    files:    {relative path: text} written under the ServerRoot
+              (e.g. "htdocs/limited/.htaccess").
+    modules:  extra Debian modules to load (names as in mods-available).
+    mpm:      event, worker or prefork.
+    """
+
+    def __init__(self, conf="", files=None, modules=(), mpm="event",
+                 loglevel="warn reqguard:info", with_reqguard=True,
+                 name="apache"):
+        os.makedirs(BUILD_TESTS, exist_ok=True)
+        os.chmod(os.path.dirname(BUILD_TESTS), 0o755)
+        os.chmod(BUILD_TESTS, 0o755)
+        self.root = tempfile.mkdtemp(prefix=name + "-", dir=BUILD_TESTS)
+        os.chmod(self.root, 0o755)
+        self.conf_extra = conf
+        self.files = dict(files or {})
+        self.modules = list(modules)
+        self.mpm = mpm
+        self.loglevel = loglevel
+        self.with_reqguard = with_reqguard
+        self.proc = None
+        self.port = None
+        self.error_log = os.path.join(self.root, "logs", "error.log")
+        self.access_log = os.path.join(self.root, "logs", "access.log")
+        self._log_mark = 0
+        self._allowed = []
+
+    # ---- configuration ------------------------------------------------
+    def sub(self, text):
+        return text.replace("@ROOT@", self.root).replace(
+            "@PORT@", str(self.port))
+
+    def config_text(self):
+        mods = ["mpm_" + self.mpm] + BASE_MODULES + [
+            m for m in self.modules if m not in BASE_MODULES]
+        lines = [
+            f'ServerRoot "{self.root}"',
+            "ServerName 127.0.0.1",
+            f"Listen 127.0.0.1:{self.port}",
+            f"PidFile {self.root}/run/httpd.pid",
+            f"DefaultRuntimeDir {self.root}/run",
+            f"Mutex file:{self.root}/run default",
+        ]
+        for m in mods:
+            lines.append(f"LoadModule {m}_module {MODULE_DIR}/mod_{m}.so")
+        if self.with_reqguard:
+            lines.append(f"LoadModule reqguard_module {MODULE_SO}")
+        if os.geteuid() == 0:
+            lines += ["User www-data", "Group www-data"]
+        lines += [
+            f"ErrorLog {self.error_log}",
+            f"LogLevel {self.loglevel}",
+            'LogFormat "%h \\"%r\\" %>s %I %O v=%{REQGUARD_VIOLATION}e" rg',
+            f"CustomLog {self.access_log} rg",
+            "TypesConfig /etc/mime.types",
+            "Timeout 10",
+            "KeepAliveTimeout 5",
+            "MaxKeepAliveRequests 100",
+            f'DocumentRoot "{self.root}/htdocs"',
+            "<Directory />",
+            "    AllowOverride None",
+            "    Require all denied",
+            "</Directory>",
+            f'<Directory "{self.root}/htdocs">',
+            "    AllowOverride All",
+            "    Require all granted",
+            "</Directory>",
+            "DirectoryIndex index.html",
+        ]
+        if self.mpm == "prefork":
+            lines += ["StartServers 2", "MinSpareServers 1",
+                      "MaxSpareServers 4"]
+        else:
+            lines += ["StartServers 1", "ThreadsPerChild 10",
+                      "MinSpareThreads 5", "MaxSpareThreads 20",
+                      "MaxRequestWorkers 20"]
+        return "\n".join(lines) + "\n" + self.sub(self.conf_extra) + "\n"
+
+    def write_files(self):
+        for d in ("logs", "run", "htdocs"):
+            _make_tree(os.path.join(self.root, d))
+        with open(os.path.join(self.root, "htdocs", "index.html"), "w") as f:
+            f.write("<p>hello from the test server</p>\n")
+        for rel, text in self.files.items():
+            path = os.path.join(self.root, rel)
+            _make_tree(os.path.dirname(path))
+            mode = 0o755 if rel.endswith((".cgi", ".sh")) else 0o644
+            with open(path, "w" if isinstance(text, str) else "wb") as f:
+                f.write(self.sub(text) if isinstance(text, str) else text)
+            os.chmod(path, mode)
+        with open(os.path.join(self.root, "httpd.conf"), "w") as f:
+            f.write(self.config_text())
+
+    def configtest(self):
+        """Run `apache2 -t` on the generated config: (exit code, output)."""
+        if self.port is None:
+            self.port = free_port()
+        self.write_files()
+        p = subprocess.run(
+            [APACHE2, "-d", self.root, "-f", "httpd.conf", "-t"],
+            capture_output=True, text=True, timeout=30)
+        return p.returncode, p.stdout + p.stderr
+
+    # ---- life cycle ---------------------------------------------------
+    def start(self, attempts=5):
+        for _ in range(attempts):
+            self.port = free_port()
+            self.write_files()
+            if os.path.exists(self.error_log):
+                os.unlink(self.error_log)
+            self.proc = subprocess.Popen(
+                [APACHE2, "-d", self.root, "-f", "httpd.conf",
+                 "-DFOREGROUND"],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT, start_new_session=True)
+            if self._wait_listening():
+                self._log_mark = self._log_size()
+                return self
+            out = self._stop_proc()
+            if "Address already in use" not in out + self.read_log():
+                raise RuntimeError(
+                    f"apache2 did not start:\n{out}\n{self.read_log()}")
+        raise RuntimeError("apache2: no free port after several attempts")
+
+    def _wait_listening(self, timeout=15):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                return False
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), 0.2):
+                    return True
+            except OSError:
+                time.sleep(0.05)
+        return False
+
+    def _stop_proc(self):
+        out = ""
+        if self.proc is None:
+            return out
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=5)
+        try:
+            out = self.proc.stdout.read().decode(errors="replace")
+            self.proc.stdout.close()
+        except Exception:
+            pass
+        self.proc = None
+        return out
+
+    def stop(self):
+        self._stop_proc()
+
+    def cleanup(self):
+        self.stop()
+        if not os.environ.get("KEEP_TEST_SERVERS"):
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    # ---- error log ----------------------------------------------------
+    def _log_size(self):
+        try:
+            return os.path.getsize(self.error_log)
+        except OSError:
+            return 0
+
+    def read_log(self, start=0):
+        try:
+            with open(self.error_log, "rb") as f:
+                f.seek(start)
+                return f.read().decode(errors="replace")
+        except OSError:
+            return ""
+
+    def log_since_mark(self):
+        return self.read_log(self._log_mark)
+
+    def begin_test(self):
+        self._log_mark = self._log_size()
+        self._allowed = []
+
+    def allow_log(self, pattern):
+        """Tolerate error-log lines matching pattern in this test."""
+        self._allowed.append(re.compile(pattern))
+
+    def wait_log(self, pattern, timeout=3.0, count=1):
+        """Wait until pattern appears (count times) in this test's log part;
+        the matching lines are tolerated by the log check."""
+        rx = re.compile(pattern)
+        self._allowed.append(rx)
+        deadline = time.time() + timeout
+        while True:
+            lines = [l for l in self.log_since_mark().splitlines()
+                     if rx.search(l)]
+            if len(lines) >= count or time.time() > deadline:
+                break
+            time.sleep(0.05)
+        assert len(lines) >= count, (
+            f"expected {count} error-log line(s) matching {pattern!r}, "
+            f"got {len(lines)}:\n{self.log_since_mark()}")
+        return lines
+
+    def log_lines(self, pattern):
+        rx = re.compile(pattern)
+        return [l for l in self.log_since_mark().splitlines()
+                if rx.search(l)]
+
+    def unexpected_log_lines(self):
+        bad = []
+        for line in self.log_since_mark().splitlines():
+            if BAD_LOG.search(line) and not any(
+                    a.search(line) for a in self._allowed):
+                bad.append(line)
+        return bad
+
+    def access_lines(self):
+        try:
+            with open(self.access_log) as f:
+                return f.read().splitlines()
+        except OSError:
+            return []
+
+    def wait_access(self, count, timeout=3.0):
+        deadline = time.time() + timeout
+        while len(self.access_lines()) < count and time.time() < deadline:
+            time.sleep(0.05)
+        return self.access_lines()
+
+
+# ---- HTTP over raw sockets ------------------------------------------------
+
+class Response:
+    def __init__(self, version, status, reason, headers, body, raw_head):
+        self.version = version
+        self.status = status
+        self.reason = reason
+        self.headers = headers          # list of (name, value)
+        self.body = body
+        self.raw_head = raw_head
+
+    @property
+    def status_line(self):
+        return f"{self.version} {self.status} {self.reason}"
+
+    def header(self, name, default=None):
+        for k, v in self.headers:
+            if k.lower() == name.lower():
+                return v
+        return default
+
+    def header_all(self, name):
+        return [v for k, v in self.headers if k.lower() == name.lower()]
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8", errors="replace")
+
+    def __repr__(self):
+        return f"<Response {self.status_line} {self.headers} {self.body[:200]!r}>"
+
+
+class Conn:
+    """A raw HTTP/1.x connection: send exact bytes, read parsed responses."""
+
+    def __init__(self, port, timeout=10):
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout)
+        self.sock.settimeout(timeout)
+        self.buf = b""
+        self.eof = False
+
+    def send(self, data):
+        self.sock.sendall(data)
+
+    def _fill(self):
+        if self.eof:
+            return False
+        try:
+            chunk = self.sock.recv(65536)
+        except ConnectionResetError:
+            chunk = b""
+        if not chunk:
+            self.eof = True
+            return False
+        self.buf += chunk
+        return True
+
+    def _read_until(self, marker):
+        while marker not in self.buf:
+            if not self._fill():
+                raise EOFError(f"connection closed; got {self.buf[:300]!r}")
+        i = self.buf.index(marker) + len(marker)
+        out, self.buf = self.buf[:i], self.buf[i:]
+        return out
+
+    def _read_exact(self, n):
+        while len(self.buf) < n:
+            if not self._fill():
+                raise EOFError(f"connection closed after {len(self.buf)} "
+                               f"of {n} body bytes")
+        out, self.buf = self.buf[:n], self.buf[n:]
+        return out
+
+    def read_response(self, head_request=False, skip_interim=True):
+        while True:
+            raw = self._read_until(b"\r\n\r\n")
+            lines = raw.decode("latin-1").split("\r\n")
+            version, _, rest = lines[0].partition(" ")
+            code, _, reason = rest.partition(" ")
+            status = int(code)
+            headers = []
+            for l in lines[1:]:
+                if l:
+                    k, _, v = l.partition(":")
+                    headers.append((k.strip(), v.strip()))
+            resp = Response(version, status, reason, headers, b"", raw)
+            if 100 <= status < 200:
+                self.interim = getattr(self, "interim", []) + [resp]
+                if skip_interim:
+                    continue
+                return resp
+            break
+        if head_request or status in (204, 304):
+            return resp
+        te = (resp.header("Transfer-Encoding") or "").lower()
+        cl = resp.header("Content-Length")
+        if "chunked" in te:
+            body = b""
+            while True:
+                size_line = self._read_until(b"\r\n")
+                size = int(size_line.split(b";")[0].strip(), 16)
+                if size == 0:
+                    self._read_until(b"\r\n")
+                    resp.chunked_complete = True
+                    break
+                body += self._read_exact(size)
+                self._read_exact(2)
+            resp.body = body
+        elif cl is not None:
+            resp.body = self._read_exact(int(cl))
+        else:
+            while self._fill():
+                pass
+            resp.body, self.buf = self.buf, b""
+        return resp
+
+    def is_closed(self, wait=1.0):
+        """True when the server has closed its side (EOF within wait s)."""
+        if self.eof:
+            return True
+        self.sock.settimeout(wait)
+        try:
+            chunk = self.sock.recv(65536)
+        except socket.timeout:
+            return False
+        except ConnectionResetError:
+            return True
+        finally:
+            self.sock.settimeout(10)
+        if not chunk:
+            self.eof = True
+            return True
+        self.buf += chunk
+        return False
+
+    def close(self):
+        self.sock.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *a):
+        self.close()
+
+
+def raw(server, data, head_request=False, timeout=10):
+    """Send exact bytes, return (response, closed_after)."""
+    with Conn(server.port, timeout) as c:
+        c.send(data)
+        r = c.read_response(head_request=head_request)
+        return r, c.is_closed()
+
+
+def get(server, path="/", headers=(), method="GET", body=b"",
+        version="HTTP/1.1", host="127.0.0.1"):
+    """Build a request from parts and send it over a raw socket."""
+    lines = [f"{method} {path} {version}"]
+    if host is not None:
+        lines.append(f"Host: {host}")
+    for k, v in headers:
+        lines.append(f"{k}: {v}")
+    if body and not any(k.lower() in ("content-length", "transfer-encoding")
+                        for k, _ in headers):
+        lines.append(f"Content-Length: {len(body)}")
+    data = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
+    return raw(server, data, head_request=(method == "HEAD"))
+
+
+# ---- real clients ---------------------------------------------------------
+
+def curl(server, path="/", args=(), timeout=20):
+    """Run curl; return a Response for the last response it received."""
+    fd, headfile = tempfile.mkstemp(prefix="curl-head-")
+    os.close(fd)
+    try:
+        p = subprocess.run(
+            ["curl", "-sS", "-D", headfile, "-o", "-", *args,
+             server.url + path],
+            capture_output=True, timeout=timeout)
+        with open(headfile, "rb") as f:
+            head = f.read().decode("latin-1")
+    finally:
+        os.unlink(headfile)
+    blocks = [b for b in head.split("\r\n\r\n") if b.strip()]
+    if not blocks:
+        raise AssertionError(f"curl got no response: {p.stderr!r}")
+    lines = blocks[-1].split("\r\n")
+    version, _, rest = lines[0].partition(" ")
+    code, _, reason = rest.partition(" ")
+    headers = [(k.strip(), v.strip()) for k, _, v in
+               (l.partition(":") for l in lines[1:] if l)]
+    r = Response(version, int(code), reason.strip(), headers, p.stdout,
+                 blocks[-1])
+    r.curl_exit = p.returncode
+    r.curl_stderr = p.stderr.decode(errors="replace")
+    return r
