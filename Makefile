@@ -14,19 +14,22 @@ PORT     ?= 8080
 CC       ?= cc
 BUILD    := build
 
-SOURCES  := mod_reqguard.c reqguard_config.c reqguard_parse.c \
-            reqguard_fields.c
+SOURCES  := mod_reqguard.c $(sort $(wildcard reqguard_*.c))
 HEADERS  := $(wildcard include/*.h)
 WARN     := -Wall -Wextra -Werror
 APXS_CC  := $(if $(filter clang%,$(notdir $(CC))),-S CC=$(CC))
 
 # Debian packages each target needs.
 RUN_PKGS  := apache2 apache2-dev
-TEST_PKGS := $(RUN_PKGS) python3-pytest curl nghttp2-client
+TEST_PKGS := $(RUN_PKGS) python3-pytest curl nghttp2-client php-fpm \
+             libapache2-mod-security2 chromium
 
-# Unit tests: pure logic, linked against APR only.
-UNIT_TESTS := $(BUILD)/unit/test_parse $(BUILD)/unit/test_fields
-APR_CFLAGS = $(shell apr-1-config --cflags --cppflags --includes)
+# Unit tests: pure logic (the sources that do not include the private
+# header, i.e. do not talk to Apache), linked against APR only.
+PURE       := $(shell grep -L reqguard_private.h $(filter-out mod_reqguard.c,$(SOURCES)))
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(wildcard tests/unit/test_*.c))
+APR_CFLAGS = $(shell apr-1-config --cflags --cppflags --includes) \
+             -I$(shell $(APXS) -q INCLUDEDIR)
 APR_LIBS   = $(shell apr-1-config --link-ld --libs)
 
 .PHONY: all run test unit integration install clean deps-run deps-test \
@@ -70,8 +73,7 @@ test: deps-test
 
 $(BUILD)/unit/%: tests/unit/%.c $(SOURCES) $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) -g -O1 $(APR_CFLAGS) -Iinclude -o $@ $< \
-	    reqguard_parse.c reqguard_fields.c $(APR_LIBS)
+	$(CC) $(WARN) -g -O1 $(APR_CFLAGS) -Iinclude -o $@ $< $(PURE) $(APR_LIBS)
 
 unit: $(UNIT_TESTS)
 	@for t in $(UNIT_TESTS); do $$t || exit 1; done

@@ -1,28 +1,44 @@
 /*
- * mod_reqguard.c - request limits with the right status and an explanation.
+ * mod_reqguard.c - request limits answered with the right status and an
+ * explanation.
  *
- * The glue: module record and hook registration.  Each concern lives in its
- * own reqguard_<concern>.c with its header in include/:
- *   reqguard_config.c   directives, create/merge, accessors
- *   reqguard_parse.c    size and duration parsing (pure)
- *   reqguard_fields.c   per-name field limit table (pure)
+ * The glue: the module record and hook registration.  Each concern lives in
+ * its own reqguard_<concern>.c with its header in include/:
+ *   reqguard_config.c     directives, create/merge (accessors in the header)
+ *   reqguard_headers.c    header and request-target limits, the 400->431 remap
+ *   reqguard_body.c       the body input filter: 413, 411, 408
+ *   reqguard_diag.c       diagnostic bodies and the reqguard-diagnostic handler
+ *   reqguard_violation.c  log line, REQGUARD_* variables, violation record
+ *   reqguard_counters.c   shared-memory counters, reqguard-status handler
+ * and pure logic, unit-tested without Apache:
+ *   reqguard_parse.c      sizes and durations
+ *   reqguard_fields.c     per-name field limit table
+ *   reqguard_kind.c       violation kinds: names, statuses, directives
  */
 #define RG_MODULE_GLUE
 #include "reqguard_private.h"
 #include "reqguard_config.h"
+#include "reqguard_headers.h"
+#include "reqguard_body.h"
+#include "reqguard_diag.h"
+#include "reqguard_counters.h"
 
 static void rg_register_hooks(apr_pool_t *p)
 {
     (void)p;
+    rg_headers_register_hooks();
+    rg_body_register_hooks();
+    rg_diag_register_hooks();
+    rg_counters_register_hooks();
 }
 
 AP_DECLARE_MODULE(reqguard) = {
     STANDARD20_MODULE_STUFF,
-    rg_create_dir_conf,     /* per-directory config: all fields unset */
-    rg_merge_dir_conf,      /* merge: inner scope wins where it set a field */
+    rg_create_dir_conf,     /* per-directory config: every field unset */
+    rg_merge_dir_conf,      /* inner scope wins where it set a field */
     rg_create_srv_conf,     /* per-server config: ceilings, remap */
-    rg_merge_srv_conf,      /* vhost inherits what it does not set */
+    rg_merge_srv_conf,      /* a vhost inherits what it does not set */
     rg_cmds,                /* directives, reqguard_config.c */
-    rg_register_hooks,      /* hooks and filters */
-    AP_MODULE_FLAG_NONE     /* no always-merge needed */
+    rg_register_hooks,      /* hooks and filters of every concern */
+    AP_MODULE_FLAG_NONE     /* merge only when a scope has config */
 };
