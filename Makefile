@@ -41,7 +41,8 @@ all: .libs/mod_reqguard.so
 	@mkdir -p $(BUILD)
 	$(APXS) $(APXS_CC) -c $(foreach w,$(WARN),-Wc,$(w)) -Iinclude \
 	    -o mod_reqguard.la $(SOURCES) >$(BUILD)/apxs.log 2>&1 \
-	    || { cat $(BUILD)/apxs.log; exit 1; }
+	    || { grep -E -A3 'error|warning' $(BUILD)/apxs.log \
+	         || cat $(BUILD)/apxs.log; exit 1; }
 
 # Install whatever Debian packages are missing; quiet when all are there.
 define need_packages
