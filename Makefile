@@ -39,9 +39,10 @@ all: .libs/mod_reqguard.so
 
 .libs/mod_reqguard.so: $(SOURCES) $(HEADERS) Makefile
 	@mkdir -p $(BUILD)
-	$(APXS) $(APXS_CC) -c $(foreach w,$(WARN),-Wc,$(w)) -Iinclude \
+	@echo "  APXS  mod_reqguard.so"
+	@$(APXS) $(APXS_CC) -c $(foreach w,$(WARN),-Wc,$(w)) -Iinclude \
 	    -o mod_reqguard.la $(SOURCES) >$(BUILD)/apxs.log 2>&1 \
-	    || { grep -E -A3 'error|warning' $(BUILD)/apxs.log \
+	    || { grep -E -A3 'error:|warning:' $(BUILD)/apxs.log \
 	         || cat $(BUILD)/apxs.log; exit 1; }
 
 # Install whatever Debian packages are missing; quiet when all are there.
@@ -65,8 +66,8 @@ deps-test:
 	$(call need_packages,$(TEST_PKGS))
 
 run: deps-run
-	@$(MAKE) --no-print-directory all
-	@$(PYTHON) tests/demo.py --port $(PORT) --module $(CURDIR)/.libs/mod_reqguard.so
+	@$(MAKE) -s --no-print-directory all
+	@conf/demo/run.sh $(PORT) $(CURDIR)/.libs/mod_reqguard.so
 
 test: deps-test
 	@$(MAKE) --no-print-directory all unit check-config
