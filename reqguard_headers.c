@@ -386,43 +386,44 @@ static void rg_headers_insert_error(request_rec *r)
 }
 
 /*
- * ErrorDocument 400 /local/url: core redirects before our error hook, so
- * the error page request is the one to answer with 431.  The REDIRECT_
- * variables were copied before this hook ran; add ours.
+ * An internal redirect (ErrorDocument URL) from a request with a violation.
+ * For core's 400 with ErrorDocument 400 /local/url, core redirects before
+ * our error hook runs, so the error page request is the one to answer with
+ * 431.  The REQGUARD_* variables are carried over both as REDIRECT_* (as
+ * Apache does, but it copied before this hook) and under their own names,
+ * so that %{REQGUARD_VIOLATION}e logs the violation of a request answered
+ * by an error page.
  */
 static int rg_headers_post_read(request_rec *r)
 {
     request_rec *prev = r->prev;
-    const rg_violation_t *v;
-    rg_kind_e kind;
+    const apr_array_header_t *arr;
+    const apr_table_entry_t *e;
+    int i;
 
-    if (prev == NULL || prev->prev != NULL || r->main != NULL) {
+    if (prev == NULL || r->main != NULL) {
         return DECLINED;
     }
-    kind = rg_core_kind(prev);
-    if (kind == RG_KIND_NONE || !rg_core_remap(prev, kind)) {
-        /* Still expose a reported violation to the error page. */
-        if (kind == RG_KIND_NONE) {
-            return DECLINED;
+    if (prev->prev == NULL) {
+        rg_kind_e kind = rg_core_kind(prev);
+
+        if (kind != RG_KIND_NONE && rg_core_remap(prev, kind)) {
+            rg_set_431(prev);
+            rg_set_431(r);
+            apr_table_setn(r->subprocess_env, "REDIRECT_STATUS", "431");
         }
     }
-    else {
-        rg_set_431(prev);
-        rg_set_431(r);
-        apr_table_setn(r->subprocess_env, "REDIRECT_STATUS", "431");
+    if (rg_violation_get(prev) == NULL) {
+        return DECLINED;
     }
-    v = rg_violation_get(prev);
-    if (v != NULL) {
-        const apr_array_header_t *arr = apr_table_elts(prev->subprocess_env);
-        const apr_table_entry_t *e = (const apr_table_entry_t *)arr->elts;
-        int i;
-
-        for (i = 0; i < arr->nelts; i++) {
-            if (e[i].key && !strncmp(e[i].key, "REQGUARD_", 9)) {
-                apr_table_setn(r->subprocess_env,
-                               apr_pstrcat(r->pool, "REDIRECT_", e[i].key,
-                                           NULL), e[i].val);
-            }
+    arr = apr_table_elts(prev->subprocess_env);
+    e = (const apr_table_entry_t *)arr->elts;
+    for (i = 0; i < arr->nelts; i++) {
+        if (e[i].key && !strncmp(e[i].key, "REQGUARD_", 9)) {
+            apr_table_setn(r->subprocess_env, e[i].key, e[i].val);
+            apr_table_setn(r->subprocess_env,
+                           apr_pstrcat(r->pool, "REDIRECT_", e[i].key, NULL),
+                           e[i].val);
         }
     }
     return DECLINED;

@@ -435,7 +435,11 @@ def raw(server, data, head_request=False, timeout=10):
     with Conn(server.port, timeout) as c:
         c.send(data)
         r = c.read_response(head_request=head_request)
-        return r, c.is_closed()
+        # A server that says close closes at once; one that keeps the
+        # connection would make us wait the whole time, so ask briefly.
+        wait = 2.0 if (r.header("Connection") or "").lower() == "close" \
+            else 0.2
+        return r, c.is_closed(wait)
 
 
 def get(server, path="/", headers=(), method="GET", body=b"",

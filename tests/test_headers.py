@@ -1,0 +1,381 @@
+"""Module header and request-target limits: 431 and 414, per scope, at the
+boundaries, before authentication, once per request."""
+import re
+import subprocess
+
+import pytest
+
+import rgtest
+
+OUTER = """
+ReqGuardMaxFields 30
+ReqGuardMaxFieldSize 2000
+ReqGuardMaxHeaderSize 6000
+ReqGuardMaxURI 1000
+ReqGuardMaxQuery 900
+"""
+
+INNER = """
+    ReqGuardMaxFields 10
+    ReqGuardMaxFieldSize 200
+    ReqGuardMaxHeaderSize 600
+    ReqGuardMaxURI 100
+    ReqGuardMaxQuery 50
+"""
+
+PAGE = "<p>page</p>\n"
+
+
+@pytest.fixture(scope="module")
+def srv(start_apache):
+    return start_apache(
+        conf=OUTER + f"""
+<Directory "@ROOT@/htdocs/d">
+{INNER}
+</Directory>
+<Location "/l">
+{INNER}
+</Location>
+<Directory "@ROOT@/htdocs/none">
+    AllowOverride None
+</Directory>
+<Directory "@ROOT@/htdocs/auth">
+    AuthType Basic
+    AuthName "members"
+    AuthUserFile "@ROOT@/htpasswd"
+    Require valid-user
+</Directory>
+<Location "/nested">
+    ReqGuardMaxURI 100
+</Location>
+<Location "/nested/inner">
+    ReqGuardMaxQuery 20
+</Location>
+ErrorDocument 431 /errors/431.html
+""",
+        files={
+            "htdocs/plain/index.html": PAGE,
+            "htdocs/d/index.html": PAGE,
+            "htdocs/l/index.html": PAGE,
+            "htdocs/h/index.html": PAGE,
+            "htdocs/h/.htaccess": INNER,
+            "htdocs/partial/index.html": PAGE,
+            "htdocs/partial/.htaccess": "ReqGuardMaxURI 100\n",
+            "htdocs/none/index.html": PAGE,
+            "htdocs/none/.htaccess": INNER,
+            "htdocs/auth/index.html": PAGE,
+            "htdocs/nested/inner/index.html": PAGE,
+            "htdocs/cookie/index.html": PAGE,
+            "htdocs/cookie/.htaccess": "ReqGuardFieldLimit Cookie 100\n",
+            "htdocs/cookie/upper/index.html": PAGE,
+            "htdocs/cookie/upper/.htaccess": "ReqGuardFieldLimit COOKIE 300\n",
+            "htdocs/cookie/exempt/index.html": PAGE,
+            "htdocs/cookie/exempt/.htaccess": "ReqGuardFieldLimit cookie 0\n",
+            "htdocs/errors/431.html": "<p>our own 431 page</p>\n",
+            "htpasswd": "someone:$apr1$Y5c0y3q1$wI0cGzDxNfJ4o.fU9e3kv/\n",
+        },
+        modules=["auth_basic", "authn_core", "authn_file", "authz_user"])
+
+
+# ---- requests of an exact measured size --------------------------------
+
+HOST = ("Host", "127.0.0.1")     # "Host: 127.0.0.1\r\n" = 17 bytes
+
+
+def req_fields(path, n):
+    """n header fields in all (Host included)."""
+    return rgtest.get(srv_, path, [(f"X-F{i}", "v") for i in range(n - 1)])
+
+
+def req_field_size(path, n):
+    """One field X-Pad of n bytes counted as 'name: value'."""
+    return rgtest.get(srv_, path, [("X-Pad", "p" * (n - 7))])
+
+
+def req_header_size(path, n):
+    """All fields sum to n bytes of 'name: value\\r\\n', in four fields
+    (Host and three X-Pad-i), none over the field size limits."""
+    rest = n - 17 - 3 * 11            # "X-Pad-i: " + "\r\n" = 11 each
+    sizes = [rest // 3, rest // 3, rest - 2 * (rest // 3)]
+    return rgtest.get(srv_, path, [(f"X-Pad-{i}", "p" * k)
+                                   for i, k in enumerate(sizes)])
+
+
+def req_uri(path, n):
+    """A request-target of n bytes: the path padded with slashes, which
+    Apache merges when it maps the URL."""
+    return rgtest.get(srv_, path + "/" * (n - len(path)))
+
+
+def req_query(path, n):
+    """A query string of n bytes."""
+    return rgtest.get(srv_, path + "?" + "q" * n)
+
+
+MEASURES = {
+    "ReqGuardMaxFields": (req_fields, 431),
+    "ReqGuardMaxFieldSize": (req_field_size, 431),
+    "ReqGuardMaxHeaderSize": (req_header_size, 431),
+    "ReqGuardMaxURI": (req_uri, 414),
+    "ReqGuardMaxQuery": (req_query, 414),
+}
+INNER_LIMITS = {"ReqGuardMaxFields": 10, "ReqGuardMaxFieldSize": 200,
+                "ReqGuardMaxHeaderSize": 600, "ReqGuardMaxURI": 100,
+                "ReqGuardMaxQuery": 50}
+OUTER_LIMITS = {"ReqGuardMaxFields": 30, "ReqGuardMaxFieldSize": 2000,
+                "ReqGuardMaxHeaderSize": 6000, "ReqGuardMaxURI": 1000,
+                "ReqGuardMaxQuery": 900}
+KIND = {"ReqGuardMaxFields": "fields", "ReqGuardMaxFieldSize": "field-size",
+        "ReqGuardMaxHeaderSize": "header-size", "ReqGuardMaxURI": "uri",
+        "ReqGuardMaxQuery": "query"}
+srv_ = None
+
+
+@pytest.fixture(autouse=True)
+def _bind(srv):
+    global srv_
+    srv_ = srv
+
+
+def check_boundary(srv, directive, path, limit):
+    send, refused = MEASURES[directive]
+    for n, expect in ((limit - 1, 200), (limit, 200), (limit + 1, refused)):
+        r, closed = send(path, n)
+        assert r.status == expect, (directive, path, n, r)
+        if expect == 200:
+            assert r.body == PAGE.encode()
+        else:
+            assert r.header("Cache-Control") == "no-store"
+            if refused == 414:
+                assert closed and r.header("Connection") == "close"
+    srv.wait_log(rf"RG00001: status={refused} kind={KIND[directive]} "
+                 rf".*observed={limit + 1} limit={limit} action=blocked")
+
+
+@pytest.mark.parametrize("directive", list(MEASURES))
+@pytest.mark.parametrize("scope,path", [
+    ("server", "/plain/"), ("directory", "/d/"), ("location", "/l/"),
+    ("htaccess", "/h/")])
+def test_limit_boundaries_in_each_scope(srv, directive, scope, path):
+    limits = OUTER_LIMITS if scope == "server" else INNER_LIMITS
+    check_boundary(srv, directive, path, limits[directive])
+
+
+def test_inner_scope_overrides_only_what_it_sets(srv):
+    # /partial/.htaccess sets only MaxURI 100; MaxQuery stays 900.
+    r, _ = req_uri("/partial/", 101)
+    assert r.status == 414
+    r, _ = req_query("/partial/", 60)
+    assert r.status == 200
+    srv.wait_log(r"kind=uri")
+    # Nested <Location>s: the inner one adds MaxQuery, keeps MaxURI.
+    r, _ = req_query("/nested/inner/", 21)
+    assert r.status == 414
+    r, _ = req_uri("/nested/inner/", 101)
+    assert r.status == 414
+    r, _ = req_uri("/nested/inner/", 100)
+    assert r.status == 200
+    srv.wait_log(r"kind=query", count=1)
+
+
+def test_allowoverride_none_ignores_the_htaccess(srv):
+    r, _ = req_uri("/none/", 500)
+    assert r.status_line == "HTTP/1.1 200 OK"
+    r, _ = req_uri("/none/", 1001)
+    assert r.status == 414
+    srv.wait_log(r"kind=uri .*limit=1000")
+
+
+def test_field_limit_applies_to_its_name_only(srv):
+    secret = "s3cr3t-" + "k" * 190
+    r, _ = rgtest.get(srv, "/cookie/", [("Cookie", secret)])
+    assert r.status_line == "HTTP/1.1 431 Request Header Fields Too Large"
+    assert secret.encode() not in r.body
+    assert b"s3cr3t" not in r.body
+    r, _ = rgtest.get(srv, "/cookie/", [("X-Other", "o" * 197)])
+    assert r.status_line == "HTTP/1.1 200 OK"
+    lines = srv.wait_log(r"kind=field-size field=Cookie observed=205 "
+                         r"limit=100 action=blocked")
+    assert "s3cr3t" not in srv.log_since_mark()
+
+
+@pytest.mark.parametrize("name", ["cookie", "COOKIE", "CoOkIe"])
+def test_field_limit_names_match_case_insensitively(srv, name):
+    r, _ = rgtest.get(srv, "/cookie/", [(name, "c" * 93)])     # 101 bytes
+    assert r.status == 431
+    r, _ = rgtest.get(srv, "/cookie/", [(name, "c" * 92)])     # 100 bytes
+    assert r.status == 200
+    srv.wait_log(r"kind=field-size")
+
+
+def test_field_limit_inner_scope_replaces_the_name(srv):
+    # /cookie/upper raises Cookie to 300 (configured as COOKIE).
+    r, _ = rgtest.get(srv, "/cookie/upper/", [("Cookie", "c" * 292)])
+    assert r.status == 200
+    r, _ = rgtest.get(srv, "/cookie/upper/", [("Cookie", "c" * 293)])
+    assert r.status == 431
+    srv.wait_log(r"kind=field-size field=Cookie observed=301 limit=300")
+
+
+def test_field_limit_zero_exempts_the_name_from_maxfieldsize(srv):
+    # Server MaxFieldSize is 2000; "cookie 0" exempts Cookie from it.
+    r, _ = rgtest.get(srv, "/cookie/exempt/", [("Cookie", "c" * 2500)])
+    assert r.status == 200
+    r, _ = rgtest.get(srv, "/cookie/exempt/", [("X-Other", "c" * 2500)])
+    assert r.status == 431
+    srv.wait_log(r"field=X-Other")
+
+
+def test_refused_before_authentication(srv):
+    r, _ = rgtest.get(srv, "/auth/", [("Cookie", "c" * 2500)])
+    assert r.status_line == "HTTP/1.1 431 Request Header Fields Too Large"
+    assert r.header("WWW-Authenticate") is None
+    srv.wait_log(r"kind=field-size field=Cookie")
+    r, _ = rgtest.get(srv, "/auth/")
+    assert r.status == 401
+
+
+def test_error_document_431_served_with_431_once(srv):
+    r, _ = rgtest.get(srv, "/plain/", [("X-Pad", "p" * 2100)])
+    assert r.status_line == "HTTP/1.1 431 Request Header Fields Too Large"
+    assert r.body == b"<p>our own 431 page</p>\n"
+    assert r.header("Cache-Control") == "no-store"
+    srv.wait_log(r"kind=field-size")
+    lines = srv.log_lines(r"RG00001")
+    assert len(lines) == 1, lines
+    lines = srv.wait_access(1)
+    assert re.search(r'"GET /plain/ HTTP/1.1" 431 .* v=field-size$',
+                     lines[-1]), lines[-1]
+
+
+def test_pipelined_request_after_a_431_is_served(srv):
+    """A module 431 on a request without a body keeps the connection: the
+    next pipelined request is answered normally."""
+    first = (b"GET /plain/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: "
+             + b"p" * 2100 + b"\r\n\r\n")
+    second = b"GET /plain/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    with rgtest.Conn(srv.port) as c:
+        c.send(first + second)
+        r1 = c.read_response()
+        r2 = c.read_response()
+    assert r1.status == 431
+    assert r2.status_line == "HTTP/1.1 200 OK"
+    assert r2.body == PAGE.encode()
+    srv.wait_log(r"kind=field-size")
+
+
+def test_431_with_a_body_closes_the_connection(srv):
+    r, closed = rgtest.get(srv, "/plain/", [("X-Pad", "p" * 2100)],
+                           method="POST", body=b"x" * 10)
+    assert r.status == 431
+    assert closed and r.header("Connection") == "close"
+    srv.wait_log(r"kind=field-size")
+
+
+def test_subrequests_are_not_checked_again(srv):
+    # DirectoryIndex makes a subrequest for index.html; one log line only.
+    r, _ = req_uri("/d/", 101)
+    assert r.status == 414
+    srv.wait_log(r"kind=uri")
+    assert len(srv.log_lines(r"RG00001")) == 1
+
+
+# ---- ReqGuard ReportOnly and Off -----------------------------------------
+
+@pytest.fixture(scope="module")
+def modes(start_apache):
+    return start_apache(
+        conf="""
+ReqGuardMaxURI 50
+ReqGuardFieldLimit Cookie 50
+LogFormat "%>s v=%{REQGUARD_VIOLATION}e f=%{REQGUARD_FIELD}e l=%{REQGUARD_LIMIT}e o=%{REQGUARD_OBSERVED}e a=%{REQGUARD_ACTION}e" vars
+CustomLog @ROOT@/logs/vars.log vars
+""",
+        files={
+            "htdocs/report/index.html": PAGE,
+            "htdocs/report/.htaccess": "ReqGuard ReportOnly\n",
+            "htdocs/off/index.html": PAGE,
+            "htdocs/off/.htaccess": "ReqGuard Off\n",
+        })
+
+
+def vars_lines(server):
+    import os
+    import time
+    path = os.path.join(server.root, "logs", "vars.log")
+    for _ in range(40):
+        if os.path.exists(path):
+            lines = open(path).read().splitlines()
+            if lines:
+                return lines
+        time.sleep(0.05)
+    return []
+
+
+def test_report_only_lets_the_request_through_and_reports(modes):
+    r, _ = rgtest.get(modes, "/report/", [("Cookie", "c" * 60)])
+    assert r.status_line == "HTTP/1.1 200 OK"
+    assert r.body == PAGE.encode()
+    assert r.header("Cache-Control") is None
+    modes.wait_log(r"RG00001: status=431 kind=field-size field=Cookie "
+                   r"observed=68 limit=50 action=reported")
+    assert "200 v=field-size f=Cookie l=50 o=68 a=reported" in \
+        vars_lines(modes)[-1]
+
+
+def test_report_only_reports_every_violation(modes):
+    r, _ = rgtest.get(modes, "/report/?" + "a" * 60, [("Cookie", "c" * 60)])
+    assert r.status == 200
+    modes.wait_log(r"kind=uri .*action=reported")
+    modes.wait_log(r"kind=field-size .*action=reported")
+
+
+def test_off_checks_nothing(modes):
+    r, _ = rgtest.get(modes, "/off/?" + "a" * 60, [("Cookie", "c" * 60)])
+    assert r.status_line == "HTTP/1.1 200 OK"
+    assert modes.log_lines(r"RG00001") == []
+
+
+def test_on_elsewhere_blocks(modes):
+    r, _ = rgtest.get(modes, "/?" + "a" * 60)
+    assert r.status == 414
+    modes.wait_log(r"kind=uri .*action=blocked")
+
+
+# ---- HTTP/2 ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def h2(start_apache):
+    return start_apache(
+        conf="""
+Protocols h2c http/1.1
+ReqGuardMaxURI 100
+ReqGuardFieldLimit Cookie 100
+""",
+        files={"htdocs/a/index.html": PAGE},
+        modules=["http2"])
+
+
+def nghttp(server, paths, headers=()):
+    args = ["nghttp", "-v", "-n"]
+    for k, v in headers:
+        args += ["-H", f"{k}: {v}"]
+    args += [server.url + p for p in paths]
+    p = subprocess.run(args, capture_output=True, text=True, timeout=20)
+    statuses = {}
+    for m in re.finditer(r"recv \(stream_id=(\d+)\) :status: (\d+)",
+                         p.stdout):
+        statuses[int(m.group(1))] = int(m.group(2))
+    return [statuses[k] for k in sorted(statuses)], p.stdout
+
+
+def test_h2_module_limits_answer_per_stream(h2):
+    statuses, out = nghttp(h2, ["/a/", "/a/?" + "x" * 120, "/a/?again"])
+    assert statuses == [200, 414, 200], out
+    h2.wait_log(r"kind=uri")
+
+
+def test_h2_field_limit_431(h2):
+    statuses, out = nghttp(h2, ["/a/"], [("cookie", "c" * 120)])
+    assert statuses == [431], out
+    h2.wait_log(r"kind=field-size field=[Cc]ookie")
