@@ -1,0 +1,209 @@
+"""Core's hard-coded 400 for oversized header blocks answered as 431, and
+every other 400/414 left alone."""
+import re
+import subprocess
+
+import pytest
+
+import rgtest
+
+CANNED_400 = b"Your browser sent a request that this server could not understand"
+SECRET = "Sup3rS3cretValue"
+PAGE = "<p>page</p>\n"
+
+BIG_FIELD = (b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: "
+             + SECRET.encode() + b"v" * 9000 + b"\r\n\r\n")
+MANY_FIELDS = (b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+               + b"".join(b"X-F%d: v\r\n" % i for i in range(120)) + b"\r\n")
+FOLDED = (b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Folded: " + b"a" * 5000
+          + b"\r\n " + b"b" * 5000 + b"\r\n\r\n")
+MERGED = (b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Dup: " + b"a" * 5000
+          + b"\r\nX-Dup: " + b"b" * 5000 + b"\r\n\r\n")
+
+
+def send(server, data):
+    return rgtest.raw(server, data)
+
+
+def assert_431_close(r, closed):
+    assert r.status_line == "HTTP/1.1 431 Request Header Fields Too Large"
+    assert r.header("Connection") == "close"
+    assert closed
+    assert CANNED_400 not in r.body
+    assert SECRET.encode() not in r.body
+
+
+@pytest.fixture(scope="module")
+def base(start_apache):
+    return start_apache(files={"htdocs/page.html": PAGE},
+                        modules=["http2"], conf="Protocols h2c http/1.1\n")
+
+
+def test_field_over_limitrequestfieldsize_is_431_naming_the_field(base):
+    r, closed = send(base, BIG_FIELD)
+    assert_431_close(r, closed)
+    assert r.header("Cache-Control") == "no-store"
+    assert b"X-Big" in r.body
+    lines = base.wait_log(r"RG00001: status=431 kind=core-field-size "
+                          r"field=X-Big observed=\d+ limit=8190 "
+                          r"action=blocked")
+    assert SECRET not in base.log_since_mark()
+    access = base.wait_access(1)[-1]
+    assert re.search(r"\" 431 \d+ \d+ v=core-field-size$", access), access
+
+
+def test_too_many_fields_is_431(base):
+    r, closed = send(base, MANY_FIELDS)
+    assert_431_close(r, closed)
+    base.wait_log(r"RG00001: status=431 kind=core-fields field=- "
+                  r"observed=101 limit=100 action=blocked")
+
+
+def test_folded_field_grown_too_long_is_431(base):
+    r, closed = send(base, FOLDED)
+    assert_431_close(r, closed)
+    base.wait_log(r"kind=core-field-size")
+
+
+def test_duplicate_fields_merged_over_the_limit_is_431(base):
+    r, closed = send(base, MERGED)
+    assert_431_close(r, closed)
+    base.wait_log(r"kind=core-field-size")
+
+
+def test_head_request_gets_431_without_body(base):
+    data = BIG_FIELD.replace(b"GET ", b"HEAD ", 1)
+    r, closed = rgtest.raw(base, data, head_request=True)
+    assert r.status == 431
+    assert r.body == b""
+    base.wait_log(r"kind=core-field-size")
+
+
+@pytest.mark.parametrize("name,data,status", [
+    ("malformed request line", b"GARBAGE\r\n\r\n", 400),
+    ("missing Host", b"GET / HTTP/1.1\r\n\r\n", 400),
+    ("invalid field name",
+     b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Name: x\r\n\r\n", 400),
+    ("empty folded line",
+     b"GET / HTTP/1.1\r\n \r\nHost: 127.0.0.1\r\n\r\n", 400),
+    ("invalid Content-Length",
+     b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: x\r\n\r\n", 400),
+    ("request line over LimitRequestLine",
+     b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 414),
+])
+def test_other_core_errors_keep_their_status(base, name, data, status):
+    r, _ = send(base, data)
+    assert r.status == status, (name, r)
+    assert base.log_lines(r"RG00001") == []
+
+
+def test_http2_is_left_to_mod_http2(base):
+    p = subprocess.run(
+        ["nghttp", "-v", "-n", "-H", "x-big: " + "v" * 9000,
+         base.url + "/page.html"], capture_output=True, text=True,
+        timeout=20)
+    statuses = re.findall(r":status: (\d+)", p.stdout)
+    # mod_http2 answers the stream itself (431), or resets it.
+    assert statuses in ([], ["431"]), p.stdout
+    assert base.log_lines(r"RG00001") == []
+
+
+@pytest.fixture(scope="module")
+def remap_off(start_apache):
+    return start_apache(conf="ReqGuardRemap431 Off\n")
+
+
+def test_remap_off_restores_400(remap_off):
+    r, closed = send(remap_off, BIG_FIELD)
+    assert r.status_line == "HTTP/1.1 400 Bad Request"
+    assert CANNED_400 in r.body
+    assert remap_off.log_lines(r"RG00001") == []
+
+
+@pytest.fixture(scope="module")
+def report_only(start_apache):
+    return start_apache(conf="ReqGuard ReportOnly\n")
+
+
+def test_report_only_keeps_400_and_reports(report_only):
+    r, closed = send(report_only, BIG_FIELD)
+    assert r.status_line == "HTTP/1.1 400 Bad Request"
+    report_only.wait_log(r"kind=core-field-size field=X-Big .*"
+                         r"action=reported")
+
+
+# ---- ErrorDocument forms ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def ed400_text(start_apache):
+    return start_apache(conf='ErrorDocument 400 "a plain 400 text"\n')
+
+
+def test_errordocument_400_text_answered_with_431(ed400_text):
+    r, closed = send(ed400_text, BIG_FIELD)
+    assert_431_close(r, closed)
+    ed400_text.wait_log(r"kind=core-field-size")
+    # Other 400s keep the admin's text.
+    r, _ = send(ed400_text, b"GET / HTTP/1.1\r\n\r\n")
+    assert r.status == 400
+    assert r.body == b"a plain 400 text"
+
+
+@pytest.fixture(scope="module")
+def ed400_url(start_apache):
+    return start_apache(
+        conf="""
+ErrorDocument 400 /errors/400.shtml
+<Directory "@ROOT@/htdocs/errors">
+    Options +Includes
+    AddOutputFilter INCLUDES .shtml
+</Directory>
+""",
+        files={"htdocs/errors/400.shtml":
+               "bad request page: status=<!--#echo var=\"REDIRECT_STATUS\" -->"
+               " kind=<!--#echo var=\"REDIRECT_REQGUARD_VIOLATION\" -->"
+               " field=<!--#echo var=\"REDIRECT_REQGUARD_FIELD\" -->\n"})
+
+
+def test_errordocument_400_url_served_with_431(ed400_url):
+    r, closed = send(ed400_url, BIG_FIELD)
+    assert r.status_line == "HTTP/1.1 431 Request Header Fields Too Large"
+    assert r.body == (b"bad request page: status=431 kind=core-field-size "
+                      b"field=X-Big\n")
+    assert closed
+    assert r.header("Cache-Control") == "no-store"
+    ed400_url.wait_log(r"kind=core-field-size")
+    assert len(ed400_url.log_lines(r"RG00001")) == 1
+    # A plain 400 keeps its status and gets the same page.
+    r, _ = send(ed400_url, b"GET / HTTP/1.1\r\n\r\n")
+    assert r.status_line == "HTTP/1.1 400 Bad Request"
+    assert r.body.startswith(b"bad request page: status=400 kind=(none)")
+
+
+@pytest.fixture(scope="module")
+def ed431_text(start_apache):
+    return start_apache(conf='ErrorDocument 431 "headers too large, sorry"\n')
+
+
+def test_admin_errordocument_431_text_is_honoured(ed431_text):
+    r, closed = send(ed431_text, BIG_FIELD)
+    assert_431_close(r, closed)
+    assert r.body == b"headers too large, sorry"
+    ed431_text.wait_log(r"kind=core-field-size")
+
+
+@pytest.fixture(scope="module")
+def ed431_url(start_apache):
+    return start_apache(conf="ErrorDocument 431 /errors/431.html\n",
+                        files={"htdocs/errors/431.html": "<p>431 page</p>\n"})
+
+
+def test_admin_errordocument_431_url_is_honoured(ed431_url):
+    r, closed = send(ed431_url, BIG_FIELD)
+    assert_431_close(r, closed)
+    assert r.body == b"<p>431 page</p>\n"
+    ed431_url.wait_log(r"kind=core-field-size")
+    assert len(ed431_url.log_lines(r"RG00001")) == 1
+    # The connection-level filter keeps working on a fresh connection.
+    r, _ = rgtest.get(ed431_url, "/")
+    assert r.status == 200
