@@ -66,7 +66,7 @@ static int rg_status_handler(request_rec *r)
     int json, k;
     char since[APR_RFC822_DATE_LEN];
 
-    if (strcmp(r->handler, "reqguard-status") != 0) {
+    if (r->handler == NULL || strcmp(r->handler, "reqguard-status") != 0) {
         return DECLINED;
     }
     if (r->method_number != M_GET) {

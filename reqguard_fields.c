@@ -11,6 +11,19 @@ static APR_INLINE unsigned char rg_fold(unsigned char c)
     return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + ('a' - 'A')) : c;
 }
 
+/* Bit of the signature mask for a name: length, first and last character,
+ * case-folded.  Names of one length rarely share both ends. */
+static APR_INLINE apr_uint64_t rg_fields_sig(const char *name, apr_size_t len)
+{
+    unsigned int h = (unsigned int)len;
+
+    if (len > 0) {
+        h += 7u * (rg_fold((unsigned char)name[0]) & 0x1f)
+             + 13u * (rg_fold((unsigned char)name[len - 1]) & 0x1f);
+    }
+    return (apr_uint64_t)1 << (h & 63);
+}
+
 /* FNV-1a over the ASCII-lower-cased name. */
 static apr_uint32_t rg_fields_hash(const char *name, apr_size_t len)
 {
@@ -67,7 +80,7 @@ static void rg_fields_put(rg_field_table_t *t, const char *name,
         slot->len = len;
         slot->hash = hash;
         t->count++;
-        t->len_mask |= (apr_uint64_t)1 << (len & 63);
+        t->sig_mask |= rg_fields_sig(name, len);
     }
     slot->limit = limit;
 }
@@ -136,7 +149,7 @@ apr_off_t rg_fields_lookup(const rg_field_table_t *t, const char *name,
 {
     const rg_field_slot_t *slot;
 
-    if (t == NULL || !(t->len_mask & ((apr_uint64_t)1 << (len & 63)))) {
+    if (t == NULL || !(t->sig_mask & rg_fields_sig(name, len))) {
         return -1;
     }
     slot = rg_fields_slot(t, name, len, rg_fields_hash(name, len));

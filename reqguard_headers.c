@@ -176,6 +176,7 @@ static int rg_headers_check(request_rec *r)
 /* Per connection: the name of the last header line longer than
  * LimitRequestFieldSize, and the request it was seen in. */
 typedef struct {
+    apr_size_t limit;       /* LimitRequestFieldSize of the address */
     int keepalives;
     apr_off_t seen;         /* bytes of that line core read */
     char name[RG_FIELD_SHOWN_MAX + 1];
@@ -217,32 +218,31 @@ static void rg_longline_keep(rg_longline_t *ctx, conn_rec *c,
 
 /*
  * Header lines are read in GETLINE mode, one line (or 8 KB of a longer one)
- * per call.  Only a chunk at least as long as the limit is looked at, so
- * normal lines cost a comparison or two.
+ * per call, nearly always as a single bucket.  Only a chunk at least as
+ * long as the limit is looked at, so a normal line costs two tests.
  */
 static apr_status_t rg_longline_in(ap_filter_t *f, apr_bucket_brigade *bb,
                                    ap_input_mode_t mode,
                                    apr_read_type_e block, apr_off_t readbytes)
 {
     apr_status_t rv = ap_get_brigade(f->next, bb, mode, block, readbytes);
+    rg_longline_t *ctx;
     apr_bucket *b;
-    apr_size_t len = 0, limit;
+    apr_size_t len;
 
-    if (mode != AP_MODE_GETLINE || rv != APR_SUCCESS) {
+    if (mode != AP_MODE_GETLINE || rv != APR_SUCCESS || APR_BRIGADE_EMPTY(bb)) {
         return rv;
     }
-    limit = (apr_size_t)f->c->base_server->limit_req_fieldsize;
-    for (b = APR_BRIGADE_FIRST(bb); b != APR_BRIGADE_SENTINEL(bb);
-         b = APR_BUCKET_NEXT(b)) {
+    ctx = f->ctx;
+    b = APR_BRIGADE_FIRST(bb);
+    if (b->length < ctx->limit && APR_BUCKET_NEXT(b) == APR_BRIGADE_SENTINEL(bb)) {
+        return rv;
+    }
+    for (len = 0; b != APR_BRIGADE_SENTINEL(bb); b = APR_BUCKET_NEXT(b)) {
         len += b->length;
-        if (len >= limit) {
-            for (b = APR_BUCKET_NEXT(b); b != APR_BRIGADE_SENTINEL(bb);
-                 b = APR_BUCKET_NEXT(b)) {
-                len += b->length;
-            }
-            rg_longline_keep(f->ctx, f->c, bb, len);
-            break;
-        }
+    }
+    if (len >= ctx->limit) {
+        rg_longline_keep(ctx, f->c, bb, len);
     }
     return rv;
 }
@@ -259,6 +259,7 @@ static int rg_headers_pre_connection(conn_rec *c, void *csd)
     }
     ctx = apr_pcalloc(c->pool, sizeof(*ctx));
     ctx->keepalives = -1;
+    ctx->limit = (apr_size_t)c->base_server->limit_req_fieldsize;
     ap_add_input_filter_handle(rg_longline_filter, ctx, NULL, c);
     /* Also kept here: core drops the input filters of a request whose
      * headers it refuses, before the remap asks for the name. */

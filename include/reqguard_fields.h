@@ -2,9 +2,10 @@
  * reqguard_fields.h - per-name header field limits (ReqGuardFieldLimit).
  *
  * A small open-addressing table keyed by the case-folded field name.  A
- * lookup first tests a 64-bit mask of the configured name lengths, so a
- * field whose length matches no configured name costs one AND and no hash:
- * the common case on the request path.  Pure code over plain strings.
+ * lookup first tests a 64-bit mask of a cheap signature (length, first and
+ * last character) of the configured names, so a field that matches no
+ * configured signature costs a few instructions and no hash: the common
+ * case on the request path.  Pure code over plain strings.
  */
 #ifndef REQGUARD_FIELDS_H
 #define REQGUARD_FIELDS_H
@@ -23,7 +24,7 @@ typedef struct {
 } rg_field_slot_t;
 
 typedef struct {
-    apr_uint64_t len_mask;  /* bit (len & 63) set for every name */
+    apr_uint64_t sig_mask;  /* bit rg_fields_sig() set for every name */
     unsigned int mask;      /* slot count - 1, slot count a power of two */
     unsigned int count;     /* names stored */
     rg_field_slot_t *slots;

@@ -34,7 +34,7 @@ int main(void)
     CHECK(find(t, "Cookies") == -1);
     CHECK(find(t, "Cooki") == -1);
     CHECK(find(t, "X-Other") == -1);
-    /* Same length, other name: passes the length mask, fails the compare. */
+    /* Same length, other name: not found. */
     CHECK(find(t, "Accept") == -1);
 
     /* Adding keeps the old table intact and replaces a name. */
