@@ -180,3 +180,29 @@ def test_module_loads_and_serves_under_each_mpm(mpm):
         assert a.unexpected_log_lines() == []
     finally:
         a.cleanup()
+
+
+def directives_in_source():
+    import os
+    import re
+    src = open(os.path.join(rgtest.ROOT, "reqguard_config.c")).read()
+    return set(re.findall(r'(?:AP_INIT_\w+|RG_LIMIT_CMD)\(\s*"(ReqGuard\w*)"',
+                          src))
+
+
+def test_annotated_conf_lists_every_directive_with_a_valid_value():
+    import os
+    import re
+    text = open(os.path.join(rgtest.ROOT, "conf", "reqguard.conf")).read()
+    lines = re.findall(r"^\s*#(ReqGuard\w*\s.*)$", text, re.M)
+    assert {l.split()[0] for l in lines} == directives_in_source()
+    rc, out = configtest("\n".join(lines))
+    assert rc == 0, out
+
+
+def test_readme_documents_every_directive():
+    import os
+    import re
+    text = open(os.path.join(rgtest.ROOT, "README.md")).read()
+    documented = set(re.findall(r"^### (ReqGuard\w*)$", text, re.M))
+    assert documented == directives_in_source()
