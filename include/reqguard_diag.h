@@ -1,6 +1,11 @@
+/*
+ * reqguard_diag.h - diagnostic bodies of refusals (the REQGUARD_DIAG output
+ * filter) and the reqguard-diagnostic handler for ErrorDocument targets.
+ * The rendering itself is pure code in reqguard_render.h.
+ */
 #ifndef REQGUARD_DIAG_H
 #define REQGUARD_DIAG_H
 
 void rg_diag_register_hooks(void);
 
-#endif
+#endif /* REQGUARD_DIAG_H */

@@ -5,6 +5,10 @@
 #ifndef REQGUARD_PRIVATE_H
 #define REQGUARD_PRIVATE_H
 
+/* First: APR's ring macros need offsetof, or clang sees null-pointer
+ * arithmetic in APR_BRIGADE_SENTINEL. */
+#include <stddef.h>
+
 #include <httpd.h>
 #include <http_config.h>
 #include <http_log.h>

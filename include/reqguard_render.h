@@ -1,0 +1,104 @@
+/*
+ * reqguard_render.h - diagnostic bodies: Accept negotiation, escaping and
+ * rendering of the HTML, problem+json and plain-text formats.
+ *
+ * Pure code over plain values (no request_rec), unit-tested without Apache
+ * (tests/unit/test_render.c).  reqguard_diag.c gathers the values from the
+ * request and hands them over.
+ *
+ * What a body may show is limited to what the caller passes in: status,
+ * reason phrase, violation kind, field NAME, request path, numbers, the
+ * directive, a request id and a time.  Never a header value, a cookie, a
+ * body byte or a filesystem path.  Every string is escaped for the format
+ * and truncated to the lengths below (in characters, i.e. code points);
+ * control characters, text-reordering characters and invalid UTF-8 show
+ * as U+FFFD, and a truncated string ends in U+2026.
+ */
+#ifndef REQGUARD_RENDER_H
+#define REQGUARD_RENDER_H
+
+#include <apr.h>
+#include <apr_pools.h>
+#include <apr_time.h>
+
+#include "reqguard_kind.h"
+
+/* Characters shown of each string. */
+#define RG_SHOW_FIELD_MAX   64      /* a header field name */
+#define RG_SHOW_PATH_MAX    128     /* the request path (no query string) */
+#define RG_SHOW_ID_MAX      64      /* the request id */
+#define RG_SHOW_WORD_MAX    96      /* reason phrase, directive, time */
+
+/* Bytes of an Accept field looked at; ranges past this are ignored. */
+#define RG_ACCEPT_SCAN_MAX  4096
+
+/* The largest body rendered; the inputs above keep every body far below. */
+#define RG_RENDER_BODY_MAX  16384
+
+/* "2026-11-22T02:10:00Z" and its NUL. */
+#define RG_TIME_STR_LEN     21
+
+/* Base of the problem type URIs: RG_PROBLEM_BASE "field-size", ... */
+#define RG_PROBLEM_BASE     "https://reqguard.invalid/problems/"
+
+typedef enum {
+    RG_RENDER_TEXT = 0,     /* text/plain */
+    RG_RENDER_HTML,         /* text/html */
+    RG_RENDER_JSON          /* application/problem+json */
+} rg_render_fmt_e;
+
+/* Everything a body is made of. */
+typedef struct {
+    int status;             /* 100..599 */
+    const char *reason;     /* reason phrase, NULL: "Error" */
+    rg_kind_e kind;         /* RG_KIND_NONE: a status we did not cause */
+    const char *field;      /* header field name, or NULL */
+    const char *path;       /* request path as received, or NULL */
+    apr_int64_t observed;   /* bytes, fields or seconds seen; < 0 unknown */
+    apr_int64_t limit;      /* the limit in force; < 0 unknown */
+    const char *directive;  /* NULL: the kind's own directive */
+    const char *request_id; /* or NULL */
+    const char *time;       /* or NULL; see rg_render_time() */
+    int full;               /* ReqGuardDiagnostics Full: numbers, directive,
+                             * advice for the site owner */
+} rg_render_in_t;
+
+/*
+ * The format for an Accept field value (NULL when absent), by RFC 9110
+ * proactive negotiation: each of text/plain, text/html and
+ * application/problem+json (application/json counts for it) gets the
+ * q-value of its most specific matching range; the highest q wins, then the
+ * more specific range, then the range listed first, then text/plain before
+ * text/html before JSON.  So a browser gets HTML; any type (curl's
+ * default), a missing or a useless Accept get text; application/json, and
+ * any application subtype, get problem+json.  Malformed ranges and q-values
+ * are skipped.
+ */
+rg_render_fmt_e rg_render_negotiate(const char *accept);
+
+/* The Content-Type of a format, with charset. */
+const char *rg_render_content_type(rg_render_fmt_e fmt);
+
+/*
+ * s made safe for fmt: at most max_chars characters (then U+2026), control,
+ * reordering and invalid bytes as U+FFFD, and for HTML & < > " ' as
+ * entities, for JSON " \ < > & as escapes (no surrounding quotes).  NULL
+ * gives "".  The result never exceeds 6 * max_chars + 4 bytes.
+ */
+char *rg_render_escape(apr_pool_t *p, const char *s, apr_size_t max_chars,
+                       rg_render_fmt_e fmt);
+
+/* t as an RFC 3339 UTC time, "2026-11-22T02:10:00Z". */
+void rg_render_time(char out[RG_TIME_STR_LEN], apr_time_t t);
+
+/* The problem type URI of a kind; "about:blank" for RG_KIND_NONE. */
+const char *rg_render_problem_type(rg_kind_e kind);
+
+/*
+ * The body of fmt for in, NUL-terminated, its length in *len (at most
+ * RG_RENDER_BODY_MAX - 1).
+ */
+char *rg_render_body(apr_pool_t *p, const rg_render_in_t *in,
+                     rg_render_fmt_e fmt, apr_size_t *len);
+
+#endif /* REQGUARD_RENDER_H */
