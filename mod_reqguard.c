@@ -6,6 +6,8 @@
  * its own reqguard_<concern>.c with its header in include/:
  *   reqguard_config.c     directives, create/merge (accessors in the header)
  *   reqguard_headers.c    header and request-target limits, the 400->431 remap
+ *   reqguard_lines.c      header line figures and long-line names, per
+ *                         connection
  *   reqguard_body.c       the body input filter: 413, 411, 408
  *   reqguard_diag.c       diagnostic bodies and the reqguard-diagnostic handler
  *   reqguard_violation.c  log line, REQGUARD_* variables, violation record
@@ -19,6 +21,7 @@
 #include "reqguard_private.h"
 #include "reqguard_config.h"
 #include "reqguard_headers.h"
+#include "reqguard_lines.h"
 #include "reqguard_body.h"
 #include "reqguard_diag.h"
 #include "reqguard_counters.h"
@@ -26,6 +29,7 @@
 static void rg_register_hooks(apr_pool_t *p)
 {
     (void)p;
+    rg_lines_register_hooks();
     rg_headers_register_hooks();
     rg_body_register_hooks();
     rg_diag_register_hooks();

@@ -113,6 +113,28 @@ static void rg_fields_copy_into(rg_field_table_t *dst,
     }
 }
 
+/* Summaries the request path uses to skip per-field lookups. */
+static void rg_fields_summarise(rg_field_table_t *t)
+{
+    unsigned int i;
+
+    t->min_limit = 0;
+    t->has_unlimited = 0;
+    for (i = 0; i <= t->mask; i++) {
+        const rg_field_slot_t *s = &t->slots[i];
+
+        if (s->name == NULL) {
+            continue;
+        }
+        if (s->limit == 0) {
+            t->has_unlimited = 1;
+        }
+        else if (t->min_limit == 0 || s->limit < t->min_limit) {
+            t->min_limit = s->limit;
+        }
+    }
+}
+
 rg_field_table_t *rg_fields_with(apr_pool_t *p, const rg_field_table_t *base,
                                  const char *name, apr_off_t limit)
 {
@@ -123,6 +145,7 @@ rg_field_table_t *rg_fields_with(apr_pool_t *p, const rg_field_table_t *base,
         rg_fields_copy_into(t, base);
     }
     rg_fields_put(t, apr_pstrdup(p, name), strlen(name), limit);
+    rg_fields_summarise(t);
     return t;
 }
 
@@ -141,6 +164,7 @@ const rg_field_table_t *rg_fields_merge(apr_pool_t *p,
     t = rg_fields_alloc(p, base->count + add->count);
     rg_fields_copy_into(t, base);
     rg_fields_copy_into(t, add);
+    rg_fields_summarise(t);
     return t;
 }
 

@@ -2,18 +2,22 @@
  * reqguard_headers.c - header field and request-target limits (431, 414),
  * and the remap of core's oversized-header 400 to 431.
  *
- * Module limits are checked in post_perdir_config: the earliest hook that
- * sees the merged per-directory configuration, .htaccess included, and one
- * that runs before authentication, so an oversized Cookie sent to a
- * password-protected directory gets 431, not 401.
+ * Header field limits are checked in post_perdir_config: the earliest hook
+ * that sees the merged per-directory configuration, .htaccess included, and
+ * one that runs before authentication, so an oversized Cookie sent to a
+ * password-protected directory gets 431, not 401.  A path with a segment
+ * too long for the filesystem fails the directory walk (core: 403, "File
+ * name too long") before that hook runs; when such a request-target is over
+ * the limit in force where the walk stopped, its 403 is answered as the 414
+ * the check would have given.
  *
  * Core refuses a header block over LimitRequestFieldSize/LimitRequestFields
  * with a hard-coded 400 before any hook of ours sees the request.  The
  * remap turns that 400 into 431 where core sends it (insert_error_filter)
  * or, when ErrorDocument 400 is a local URL, in the error page request
- * (post_read_request).  A connection input filter remembers the name of the
- * last header line that was longer than LimitRequestFieldSize so that the
- * 431 can say which field it was.
+ * (post_read_request).  reqguard_lines.c remembers the name of a header
+ * line longer than LimitRequestFieldSize so that the 431 can say which
+ * field it was.
  */
 #include "reqguard_private.h"
 
@@ -27,7 +31,14 @@
 
 #include "reqguard_config.h"
 #include "reqguard_headers.h"
+#include "reqguard_lines.h"
 #include "reqguard_violation.h"
+
+#if defined(__GNUC__)
+#define RG_COLD __attribute__((noinline, cold))
+#else
+#define RG_COLD
+#endif
 
 /* The error-notes core sets for the two header rejections we remap. */
 #define RG_CORE_NOTE_SIZE   "Size of a request header field exceeds"
@@ -39,7 +50,7 @@
 
 /* Record a violation and say what to answer: the status, or OK for
  * ReportOnly (the request goes on). */
-static int rg_headers_refuse(request_rec *r, rg_mode_e mode, rg_kind_e kind,
+static RG_COLD int rg_headers_refuse(request_rec *r, rg_mode_e mode, rg_kind_e kind,
                              const char *field, apr_off_t observed,
                              apr_int64_t limit)
 {
@@ -59,33 +70,47 @@ static int rg_headers_refuse(request_rec *r, rg_mode_e mode, rg_kind_e kind,
 }
 
 /*
- * Field sizes: "name: value" for one field, the sum of "name: value\r\n"
- * for the block.  Fields as Apache presents them: repeated names already
- * combined into one.  Returns OK when nothing is refused.
+ * The smallest field size limit in force for any name, 0 when no field has
+ * one: a header block whose longest line is within it cannot have a field
+ * over its limit.
  */
-static int rg_check_fields(request_rec *r, const rg_dir_conf *d,
-                           const rg_srv_conf *s, rg_mode_e mode)
+static apr_int64_t rg_field_floor(const rg_dir_conf *d, const rg_srv_conf *s)
+{
+    apr_int64_t floor = rg_conf_limit(d, s, RG_LIM_FIELD_SIZE);
+    apr_int64_t ceiling = s->ceiling[RG_LIM_FIELD_SIZE];
+    const rg_field_table_t *named = d->field_limits;
+    apr_int64_t own;
+
+    if (named == NULL) {
+        return floor;
+    }
+    own = named->min_limit;
+    if (ceiling > 0 && (own > ceiling || (own == 0 && named->has_unlimited))) {
+        own = ceiling;
+    }
+    if (own > 0 && (floor == 0 || own < floor)) {
+        floor = own;
+    }
+    return floor;
+}
+
+/*
+ * Measure every field: "name: value" for one field, the sum of
+ * "name: value\r\n" for the block.  Fields as Apache presents them:
+ * repeated names already combined into one.
+ */
+static RG_COLD int rg_measure_fields(request_rec *r, const rg_dir_conf *d,
+                                     const rg_srv_conf *s, rg_mode_e mode,
+                                     apr_int64_t max_block)
 {
     const apr_array_header_t *elts = apr_table_elts(r->headers_in);
     const apr_table_entry_t *e = (const apr_table_entry_t *)elts->elts;
-    apr_int64_t max_fields = rg_conf_limit(d, s, RG_LIM_FIELDS);
     apr_int64_t max_field = rg_conf_limit(d, s, RG_LIM_FIELD_SIZE);
-    apr_int64_t max_block = rg_conf_limit(d, s, RG_LIM_HEADER_SIZE);
     apr_int64_t ceiling = s->ceiling[RG_LIM_FIELD_SIZE];
     const rg_field_table_t *named = d->field_limits;
     apr_off_t block = 0;
     int i, rc;
 
-    if (max_fields > 0 && elts->nelts > max_fields) {
-        rc = rg_headers_refuse(r, mode, RG_KIND_FIELDS, NULL, elts->nelts,
-                               max_fields);
-        if (rc != OK) {
-            return rc;
-        }
-    }
-    if (max_field == 0 && max_block == 0 && named == NULL) {
-        return OK;
-    }
     for (i = 0; i < elts->nelts; i++) {
         apr_size_t klen, vlen;
         apr_off_t size;
@@ -125,27 +150,51 @@ static int rg_check_fields(request_rec *r, const rg_dir_conf *d,
     return OK;
 }
 
-static int rg_headers_check(request_rec *r)
+/*
+ * Field count, field sizes, block size.  When the connection's figures
+ * describe exactly these fields (reqguard_lines.c), they bound every size:
+ * a field is never larger than its line, the block never larger than its
+ * lines plus two bytes a field (a client may send "name:value\n").  Only a
+ * request those bounds cannot clear is measured field by field.
+ */
+static int rg_check_fields(request_rec *r, const rg_dir_conf *d,
+                           const rg_srv_conf *s, rg_mode_e mode)
 {
-    const rg_dir_conf *d;
-    const rg_srv_conf *s;
-    rg_mode_e mode;
-    apr_int64_t limit;
+    int nelts = apr_table_elts(r->headers_in)->nelts;
+    apr_int64_t max_fields = rg_conf_limit(d, s, RG_LIM_FIELDS);
+    apr_int64_t max_block = rg_conf_limit(d, s, RG_LIM_HEADER_SIZE);
+    apr_int64_t floor = rg_field_floor(d, s);
+    const rg_lines_t *lines;
+
+    if (max_fields > 0 && nelts > max_fields) {
+        int rc = rg_headers_refuse(r, mode, RG_KIND_FIELDS, NULL, nelts,
+                                   max_fields);
+
+        if (rc != OK) {
+            return rc;
+        }
+    }
+    if (floor == 0 && max_block == 0) {
+        return OK;
+    }
+    lines = rg_lines_bound(r);
+    if (lines != NULL
+        && (floor == 0 || (apr_int64_t)lines->longest <= floor)
+        && (max_block == 0
+            || (apr_int64_t)(lines->bytes + 2 * (apr_size_t)nelts)
+               <= max_block)) {
+        return OK;
+    }
+    return rg_measure_fields(r, d, s, mode, max_block);
+}
+
+/* Request-target and query string; OK when nothing is refused. */
+static int rg_check_target(request_rec *r, const rg_dir_conf *d,
+                           const rg_srv_conf *s, rg_mode_e mode)
+{
+    apr_int64_t limit = rg_conf_limit(d, s, RG_LIM_URI);
     int rc;
 
-    /* Once per request: not for subrequests, not for internal redirects
-     * (error documents included). */
-    if (r->main != NULL || r->prev != NULL) {
-        return DECLINED;
-    }
-    d = RG_DIR_CONF(r);
-    mode = rg_conf_mode(d);
-    if (mode == RG_MODE_OFF) {
-        return DECLINED;
-    }
-    s = RG_SRV_CONF(r->server);
-
-    limit = rg_conf_limit(d, s, RG_LIM_URI);
     if (limit > 0 && r->unparsed_uri != NULL) {
         apr_off_t len = (apr_off_t)strlen(r->unparsed_uri);
 
@@ -161,124 +210,39 @@ static int rg_headers_check(request_rec *r)
         apr_off_t len = (apr_off_t)strlen(r->args);
 
         if (len > limit) {
-            rc = rg_headers_refuse(r, mode, RG_KIND_QUERY, NULL, len, limit);
-            if (rc != OK) {
-                return rc;
-            }
+            return rg_headers_refuse(r, mode, RG_KIND_QUERY, NULL, len,
+                                     limit);
         }
     }
-    rc = rg_check_fields(r, d, s, mode);
+    return OK;
+}
+
+static int rg_headers_check(request_rec *r)
+{
+    const rg_dir_conf *d;
+    const rg_srv_conf *s;
+    rg_mode_e mode;
+    int rc;
+
+    /* Once per request: not for subrequests, not for internal redirects
+     * (error documents included). */
+    if (r->main != NULL || r->prev != NULL) {
+        return DECLINED;
+    }
+    d = RG_DIR_CONF(r);
+    mode = rg_conf_mode(d);
+    if (mode == RG_MODE_OFF) {
+        return DECLINED;
+    }
+    s = RG_SRV_CONF(r->server);
+    rc = rg_check_target(r, d, s, mode);
+    if (rc == OK) {
+        rc = rg_check_fields(r, d, s, mode);
+    }
     return rc == OK ? DECLINED : rc;
 }
 
 /* ---- core's 400 -> 431 ------------------------------------------------ */
-
-/* Per connection: the name of the last header line longer than
- * LimitRequestFieldSize, and the request it was seen in. */
-typedef struct {
-    apr_size_t limit;       /* LimitRequestFieldSize of the address */
-    int keepalives;
-    apr_off_t seen;         /* bytes of that line core read */
-    char name[RG_FIELD_SHOWN_MAX + 1];
-} rg_longline_t;
-
-static ap_filter_rec_t *rg_longline_filter;
-
-/* Keep the field name of a line that starts the chunk, if it has one. */
-static void rg_longline_keep(rg_longline_t *ctx, conn_rec *c,
-                             apr_bucket_brigade *bb, apr_size_t seen)
-{
-    apr_bucket *b = APR_BRIGADE_FIRST(bb);
-    const char *data;
-    apr_size_t len, i;
-
-    ctx->name[0] = '\0';
-    if (b == APR_BRIGADE_SENTINEL(bb)
-        || apr_bucket_read(b, &data, &len, APR_NONBLOCK_READ)
-           != APR_SUCCESS) {
-        return;
-    }
-    for (i = 0; i < len && i < RG_FIELD_SHOWN_MAX; i++) {
-        if (data[i] == ':') {
-            break;
-        }
-    }
-    if (i == 0 || i == len || data[i] != ':') {
-        return;     /* no "name:" here (the request line, a folded line) */
-    }
-    memcpy(ctx->name, data, i);
-    ctx->name[i] = '\0';
-    if (!rg_field_name_valid(ctx->name)) {
-        ctx->name[0] = '\0';
-        return;
-    }
-    ctx->keepalives = c->keepalives;
-    ctx->seen = (apr_off_t)seen;
-}
-
-/*
- * Header lines are read in GETLINE mode, one line (or 8 KB of a longer one)
- * per call, nearly always as a single bucket.  Only a chunk at least as
- * long as the limit is looked at, so a normal line costs two tests.
- */
-static apr_status_t rg_longline_in(ap_filter_t *f, apr_bucket_brigade *bb,
-                                   ap_input_mode_t mode,
-                                   apr_read_type_e block, apr_off_t readbytes)
-{
-    apr_status_t rv = ap_get_brigade(f->next, bb, mode, block, readbytes);
-    rg_longline_t *ctx;
-    apr_bucket *b;
-    apr_size_t len;
-
-    if (mode != AP_MODE_GETLINE || rv != APR_SUCCESS || APR_BRIGADE_EMPTY(bb)) {
-        return rv;
-    }
-    ctx = f->ctx;
-    b = APR_BRIGADE_FIRST(bb);
-    if (b->length < ctx->limit && APR_BUCKET_NEXT(b) == APR_BRIGADE_SENTINEL(bb)) {
-        return rv;
-    }
-    for (len = 0; b != APR_BRIGADE_SENTINEL(bb); b = APR_BUCKET_NEXT(b)) {
-        len += b->length;
-    }
-    if (len >= ctx->limit) {
-        rg_longline_keep(ctx, f->c, bb, len);
-    }
-    return rv;
-}
-
-static int rg_headers_pre_connection(conn_rec *c, void *csd)
-{
-    const rg_srv_conf *s = RG_SRV_CONF(c->base_server);
-    rg_longline_t *ctx;
-
-    (void)csd;
-    /* HTTP/2 streams (secondary connections) are mod_http2's to answer. */
-    if (c->master != NULL || !rg_conf_remap431(s)) {
-        return OK;
-    }
-    ctx = apr_pcalloc(c->pool, sizeof(*ctx));
-    ctx->keepalives = -1;
-    ctx->limit = (apr_size_t)c->base_server->limit_req_fieldsize;
-    ap_add_input_filter_handle(rg_longline_filter, ctx, NULL, c);
-    /* Also kept here: core drops the input filters of a request whose
-     * headers it refuses, before the remap asks for the name. */
-    ap_set_module_config(c->conn_config, &reqguard_module, ctx);
-    return OK;
-}
-
-/* The long line core refused, if the filter saw it in this request. */
-static const rg_longline_t *rg_longline_get(request_rec *r)
-{
-    const rg_longline_t *ctx =
-        ap_get_module_config(r->connection->conn_config, &reqguard_module);
-
-    if (ctx != NULL && ctx->keepalives == r->connection->keepalives
-        && ctx->name[0] != '\0') {
-        return ctx;
-    }
-    return NULL;
-}
 
 /* Which core rejection r (status 400) carries, or RG_KIND_NONE. */
 static rg_kind_e rg_core_kind(const request_rec *r)
@@ -316,13 +280,13 @@ static int rg_core_remap(request_rec *r, rg_kind_e kind)
         return 0;
     }
     if (kind == RG_KIND_CORE_FIELD_SIZE) {
-        const rg_longline_t *line = rg_longline_get(r);
+        const rg_lines_t *line = rg_lines_long(r);
 
         limit = r->server->limit_req_fieldsize;
         /* What core read of the line (it stops early), or unknown: a
          * field that grew too long by folding or merging. */
-        observed = line ? line->seen : -1;
-        field = line ? line->name : NULL;
+        observed = line ? line->long_seen : -1;
+        field = line ? line->long_name : NULL;
     }
     else {
         limit = r->server->limit_req_fields;
@@ -352,6 +316,36 @@ static apr_status_t rg_discard_out(ap_filter_t *f, apr_bucket_brigade *bb)
 }
 
 /*
+ * A 403 from a directory walk that never reached post_perdir_config (a path
+ * segment too long for the filesystem): when the request-target is over the
+ * limit in force as far as the walk got, answer the 414 the check would
+ * have given.  A 403 from authorization cannot be over the limit: the check
+ * ran before it.
+ */
+static void rg_target_remap(request_rec *r)
+{
+    const rg_dir_conf *d;
+    rg_mode_e mode;
+    int status;
+
+    if (r->prev != NULL || r->main != NULL || r->per_dir_config == NULL) {
+        return;
+    }
+    d = RG_DIR_CONF(r);
+    mode = rg_conf_mode(d);
+    if (mode == RG_MODE_OFF
+        || rg_violation_get(r) != NULL) {
+        return;
+    }
+    status = rg_check_target(r, d, RG_SRV_CONF(r->server), mode);
+    if (status != OK) {
+        r->status = status;
+        r->status_line = ap_get_status_line(status);
+        r->connection->keepalive = AP_CONN_CLOSE;
+    }
+}
+
+/*
  * core's 400 on its way out through ap_send_error_response (no local
  * ErrorDocument 400): answer 431 instead.  Core picks the body of the 400
  * it saved, so an admin's ErrorDocument 431 is applied here: a string is
@@ -360,9 +354,14 @@ static apr_status_t rg_discard_out(ap_filter_t *f, apr_bucket_brigade *bb)
  */
 static void rg_headers_insert_error(request_rec *r)
 {
-    rg_kind_e kind = rg_core_kind(r);
+    rg_kind_e kind;
     const char *doc;
 
+    if (r->status == HTTP_FORBIDDEN) {
+        rg_target_remap(r);
+        return;
+    }
+    kind = rg_core_kind(r);
     if (kind == RG_KIND_NONE || r->prev != NULL || r->main != NULL
         || !rg_core_remap(r, kind)) {
         return;
@@ -435,17 +434,13 @@ void rg_headers_register_hooks(void)
     /* FIRST: refuse on headers before other post_perdir_config work, and
      * before the body checks in the same hook. */
     ap_hook_post_perdir_config(rg_headers_check, NULL, NULL, APR_HOOK_FIRST);
-    ap_hook_pre_connection(rg_headers_pre_connection, NULL, NULL,
-                           APR_HOOK_MIDDLE);
     /* REALLY_FIRST: the status must be 431 before any other error filter
      * (our diagnostic body included) looks at it. */
     ap_hook_insert_error_filter(rg_headers_insert_error, NULL, NULL,
                                 APR_HOOK_REALLY_FIRST);
     ap_hook_post_read_request(rg_headers_post_read, NULL, NULL,
                               APR_HOOK_REALLY_FIRST);
-    /* Connection level, above mod_ssl: it sees header lines in clear. */
-    rg_longline_filter = ap_register_input_filter(
-        "REQGUARD_LONGLINE", rg_longline_in, NULL, AP_FTYPE_CONNECTION);
+
     /* Before HTTP_HEADER: nothing of the swallowed response goes out. */
     rg_discard_filter = ap_register_output_filter(
         "REQGUARD_DISCARD", rg_discard_out, NULL, AP_FTYPE_CONTENT_SET);

@@ -25,6 +25,8 @@ typedef struct {
 
 typedef struct {
     apr_uint64_t sig_mask;  /* bit rg_fields_sig() set for every name */
+    apr_off_t min_limit;    /* smallest non-zero limit, 0 when none */
+    int has_unlimited;      /* some name has limit 0 */
     unsigned int mask;      /* slot count - 1, slot count a power of two */
     unsigned int count;     /* names stored */
     rg_field_slot_t *slots;

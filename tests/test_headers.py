@@ -379,3 +379,88 @@ def test_h2_field_limit_431(h2):
     statuses, out = nghttp(h2, ["/a/"], [("cookie", "c" * 120)])
     assert statuses == [431], out
     h2.wait_log(r"kind=field-size field=[Cc]ookie")
+
+
+# ---- measurement corner cases (the per-connection line figures) -------------
+
+def test_merged_duplicate_fields_are_measured_as_one(srv):
+    # Each line is under MaxFieldSize 2000; combined "a, b" is over it.
+    r, _ = rgtest.get(srv, "/plain/", [("X-Dup", "a" * 1200),
+                                       ("X-Dup", "b" * 1200)])
+    assert r.status == 431
+    srv.wait_log(r"kind=field-size field=X-Dup observed=2409 limit=2000")
+
+
+def raw_block(path, lines, eol=b"\r\n"):
+    return (f"GET {path} HTTP/1.1".encode() + eol + b"Host: 127.0.0.1" + eol
+            + b"".join(l + eol for l in lines) + eol)
+
+
+@pytest.mark.parametrize("n,status", [(599, 200), (600, 200), (601, 431)])
+def test_lines_without_spaces_measured_the_same(srv, n, status):
+    """'name:value' lines are shorter on the wire than 'name: value' but
+    count the same: the boundary does not move."""
+    # Host 17 + three "X-Pad-i: v\r\n" fields of 11 + len bytes each.
+    rest = n - 17 - 3 * 11
+    sizes = [rest // 3, rest // 3, rest - 2 * (rest // 3)]
+    lines = [b"X-Pad-%d:" % i + b"p" * k for i, k in enumerate(sizes)]
+    r, _ = rgtest.raw(srv, raw_block("/d/", lines))
+    assert r.status == status
+    if status == 431:
+        srv.wait_log(r"kind=header-size field=- observed=601 limit=600")
+
+
+@pytest.mark.parametrize("n,status", [(200, 200), (201, 431)])
+def test_folded_field_is_measured_unfolded(srv, n, status):
+    # "X-Fold: " + 100 a + (CRLF SP -> one space) + rest: size n.
+    value_len = n - 8
+    first = b"a" * 100
+    second = b"b" * (value_len - 101)
+    data = raw_block("/d/", [b"X-Fold: " + first + b"\r\n " + second])
+    r, _ = rgtest.raw(srv, data)
+    assert r.status == status, r
+    if status == 431:
+        srv.wait_log(r"kind=field-size field=X-Fold observed=201 limit=200")
+
+
+def test_header_block_arriving_in_pieces(srv):
+    """Lines split across TCP segments are still measured exactly."""
+    import time
+    data = raw_block("/d/", [b"X-Pad: " + b"p" * 194])      # field 201
+    with rgtest.Conn(srv.port) as c:
+        for i in range(0, len(data), 37):
+            c.send(data[i:i + 37])
+            time.sleep(0.01)
+        r = c.read_response()
+    assert r.status == 431
+    srv.wait_log(r"kind=field-size field=X-Pad observed=201 limit=200")
+
+
+def test_added_field_by_another_module_is_measured(start_apache):
+    """A field added before the check (mod_headers, early) is measured."""
+    a = start_apache(modules=["headers"], conf="""
+RequestHeader set X-Added "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" early
+ReqGuardMaxFieldSize 60
+""")
+    r, _ = rgtest.get(a, "/")
+    assert r.status == 431
+    a.wait_log(r"kind=field-size field=X-Added")
+
+
+# ---- a path segment too long for the filesystem ---------------------------
+
+def test_long_segment_over_the_server_limit_is_414_not_403(srv):
+    # Core's directory walk fails on an 1100-byte segment before the per-
+    # directory check; the 403 becomes the 414 the server's limit gives.
+    r, closed = rgtest.get(srv, "/" + "a" * 1100)
+    assert r.status_line == "HTTP/1.1 414 Request-URI Too Long"
+    assert closed
+    srv.wait_log(r"kind=uri .*observed=1101 limit=1000 action=blocked")
+    srv.allow_log(r"AH00036: access to /a+ failed")
+
+
+def test_long_segment_within_the_limit_keeps_403(srv):
+    r, _ = rgtest.get(srv, "/plain/" + "a" * 300)
+    assert r.status == 403
+    srv.allow_log(r"AH00036: access to /plain/a+ failed")
+    assert srv.log_lines(r"RG00001") == []
