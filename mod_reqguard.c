@@ -19,6 +19,9 @@
  */
 #define RG_MODULE_GLUE
 #include "reqguard_private.h"
+
+#include <string.h>
+#include <http_protocol.h>
 #include "reqguard_config.h"
 #include "reqguard_headers.h"
 #include "reqguard_lines.h"
@@ -26,9 +29,30 @@
 #include "reqguard_diag.h"
 #include "reqguard_counters.h"
 
+/*
+ * One handler hook for the module's two handlers, so that a request for any
+ * other handler costs a comparison or two, not one hook call each.
+ */
+static int rg_handler(request_rec *r)
+{
+    const char *h = r->handler;
+
+    if (h == NULL || h[0] != 'r' || strncmp(h, "reqguard-", 9) != 0) {
+        return DECLINED;
+    }
+    if (!strcmp(h + 9, "status")) {
+        return rg_status_handler(r);
+    }
+    if (!strcmp(h + 9, "diagnostic")) {
+        return rg_diag_handler(r);
+    }
+    return DECLINED;
+}
+
 static void rg_register_hooks(apr_pool_t *p)
 {
     (void)p;
+    ap_hook_handler(rg_handler, NULL, NULL, APR_HOOK_MIDDLE);
     rg_lines_register_hooks();
     rg_headers_register_hooks();
     rg_body_register_hooks();

@@ -61,14 +61,11 @@ static int rg_counters_post_config(apr_pool_t *pconf, apr_pool_t *plog,
     return OK;
 }
 
-static int rg_status_handler(request_rec *r)
+int rg_status_handler(request_rec *r)
 {
     int json, k;
     char since[APR_RFC822_DATE_LEN];
 
-    if (r->handler == NULL || strcmp(r->handler, "reqguard-status") != 0) {
-        return DECLINED;
-    }
     if (r->method_number != M_GET) {
         r->allowed = AP_METHOD_BIT << M_GET;
         return HTTP_METHOD_NOT_ALLOWED;
@@ -112,5 +109,4 @@ static int rg_status_handler(request_rec *r)
 void rg_counters_register_hooks(void)
 {
     ap_hook_post_config(rg_counters_post_config, NULL, NULL, APR_HOOK_MIDDLE);
-    ap_hook_handler(rg_status_handler, NULL, NULL, APR_HOOK_MIDDLE);
 }

@@ -291,7 +291,7 @@ static void rg_diag_insert_error_filter(request_rec *r)
  * answers; if that is this handler again, it now has a 404 to explain, so
  * there is no loop.
  */
-static int rg_diag_handler(request_rec *r)
+int rg_diag_handler(request_rec *r)
 {
     request_rec *top, *failed;
     const rg_violation_t *v;
@@ -300,9 +300,6 @@ static int rg_diag_handler(request_rec *r)
     const char *reason;
     int status;
 
-    if (r->handler == NULL || strcmp(r->handler, RG_DIAG_HANDLER) != 0) {
-        return DECLINED;
-    }
     /* A subrequest (an SSI include in an error page) explains the error
      * of the page that includes it. */
     top = r->main != NULL ? r->main : r;
@@ -348,7 +345,6 @@ void rg_diag_register_hooks(void)
      * r->status is the status the client gets. */
     ap_hook_insert_error_filter(rg_diag_insert_error_filter, NULL, NULL,
                                 APR_HOOK_MIDDLE);
-    ap_hook_handler(rg_diag_handler, NULL, NULL, APR_HOOK_MIDDLE);
     /* Replaces the whole body of an error response: a content filter, so
      * it runs above the protocol filters (HTTP_HEADER, CONTENT_LENGTH,
      * chunking) that must see its headers and length; CONTENT_SET rather

@@ -65,20 +65,13 @@ static void rg_lines_keep_name(rg_lines_t *ctx, apr_bucket_brigade *bb,
     ctx->long_seen = (apr_off_t)seen;
 }
 
-/* A new request, several buckets, a long line, a non-blocking read. */
-static RG_COLD void rg_lines_slow(rg_lines_t *ctx, conn_rec *c,
-                                  apr_bucket_brigade *bb,
+/* Several buckets, a long line, a non-blocking read. */
+static RG_COLD void rg_lines_slow(rg_lines_t *ctx, apr_bucket_brigade *bb,
                                   apr_read_type_e block)
 {
     apr_bucket *b;
     apr_size_t len = 0;
 
-    if (ctx->keepalives != c->keepalives) {
-        ctx->keepalives = c->keepalives;
-        ctx->unsure = 0;
-        ctx->lines = ctx->blanks = ctx->bytes = ctx->longest = 0;
-        ctx->long_name[0] = '\0';
-    }
     for (b = APR_BRIGADE_FIRST(bb); b != APR_BRIGADE_SENTINEL(bb);
          b = APR_BUCKET_NEXT(b)) {
         if (b->length == (apr_size_t)-1) {
@@ -102,7 +95,8 @@ static apr_status_t rg_lines_in(ap_filter_t *f, apr_bucket_brigade *bb,
 {
     rg_lines_t *ctx = f->ctx;
     apr_status_t rv;
-    const apr_bucket *b;
+    const apr_bucket *b, *next;
+    apr_size_t len;
 
     if (mode != AP_MODE_GETLINE) {
         return ap_get_brigade(f->next, bb, mode, block, readbytes);
@@ -111,14 +105,31 @@ static apr_status_t rg_lines_in(ap_filter_t *f, apr_bucket_brigade *bb,
     if (rv != APR_SUCCESS || APR_BRIGADE_EMPTY(bb)) {
         return rv;
     }
+    if (ctx->keepalives != f->c->keepalives) {
+        /* The first line of a new request. */
+        ctx->keepalives = f->c->keepalives;
+        ctx->unsure = 0;
+        ctx->lines = ctx->blanks = ctx->bytes = ctx->longest = 0;
+        ctx->long_name[0] = '\0';
+    }
+    /* One bucket, or two: a line after a keep-alive check often comes as
+     * the byte that check read plus the rest. */
     b = APR_BRIGADE_FIRST(bb);
-    if (ctx->keepalives == f->c->keepalives && b->length < ctx->whole
-        && APR_BUCKET_NEXT(b) == APR_BRIGADE_SENTINEL(bb)
-        && block == APR_BLOCK_READ) {
-        rg_lines_add(ctx, b->length);
+    len = b->length;
+    next = APR_BUCKET_NEXT(b);
+    if (next != APR_BRIGADE_SENTINEL(bb) && len < ctx->whole) {
+        if (APR_BUCKET_NEXT(next) != APR_BRIGADE_SENTINEL(bb)
+            || next->length >= ctx->whole) {
+            rg_lines_slow(ctx, bb, block);
+            return rv;
+        }
+        len += next->length;
+    }
+    if (len < ctx->whole && block == APR_BLOCK_READ) {
+        rg_lines_add(ctx, len);
     }
     else {
-        rg_lines_slow(ctx, f->c, bb, block);
+        rg_lines_slow(ctx, bb, block);
     }
     return rv;
 }

@@ -15,4 +15,7 @@ void rg_counters_add(rg_kind_e kind, int blocked);
 
 void rg_counters_register_hooks(void);
 
+/* The reqguard-status handler; mod_reqguard.c dispatches to it. */
+int rg_status_handler(request_rec *r);
+
 #endif /* REQGUARD_COUNTERS_H */

@@ -6,6 +6,11 @@
 #ifndef REQGUARD_DIAG_H
 #define REQGUARD_DIAG_H
 
+#include <httpd.h>
+
 void rg_diag_register_hooks(void);
+
+/* The reqguard-diagnostic handler; mod_reqguard.c dispatches to it. */
+int rg_diag_handler(request_rec *r);
 
 #endif /* REQGUARD_DIAG_H */
