@@ -1,6 +1,431 @@
+/*
+ * reqguard_body.c - the body guard: ReqGuardMaxBody (413),
+ * ReqGuardRequireLength (411), ReqGuardBodyTimeout and ReqGuardBodyMinRate
+ * (408).
+ *
+ * A body is judged in two places:
+ *
+ *  - rg_body_check(), a post_perdir_config hook: the first hook that sees
+ *    the merged .htaccess configuration, and it runs before header_parser,
+ *    authentication and the fixups in which other modules (mod_security2)
+ *    read the body.  A declared Content-Length over the limit is answered
+ *    413, a chunked body where a length is required 411, before a single
+ *    body byte is read and before any 100 Continue goes out.
+ *
+ *  - the REQGUARD_BODY input filter, added by that same hook when a body
+ *    limit or timeout applies to a request that has a body.  It sums the
+ *    lengths of the de-chunked buckets that pass through it (never copying
+ *    or holding them), and bounds each blocking read with a socket timeout
+ *    set for the duration of the read.  It refuses like HTTP_IN does: an
+ *    error bucket and EOS down the output filters, Connection: close, and
+ *    AP_FILTER_ERROR to the reader; ap_die() then applies ErrorDocument.
+ *
+ * When the reader has already sent the response head (mod_reflector, a
+ * script that prints before it reads), the status can no longer change:
+ * the filter then sends a 502 error bucket, which makes the chunked
+ * response end without its last chunk, closes the connection, and logs
+ * that the response was cut.  A timeout from below (mod_reqtimeout) on such
+ * a response is cut the same way; before the head, the reader answers it
+ * with 408 itself.
+ */
 #include "reqguard_private.h"
+
+#include <apr_network_io.h>
+#include <http_core.h>
+#include <http_protocol.h>
+#include <http_request.h>
+#include <util_filter.h>
+
+#include "reqguard_config.h"
+#include "reqguard_violation.h"
 #include "reqguard_body.h"
+
+/* A read that ends this close to the deadline ran into our timeout, not
+ * into a shorter one of a filter below (mod_reqtimeout): poll() rounds the
+ * socket timeout down to milliseconds. */
+#define RG_BODY_SLACK   apr_time_from_msec(20)
+
+/* Which limit the deadline of a read comes from. */
+typedef enum {
+    RG_DUE_NONE = 0,
+    RG_DUE_STALL,                   /* ReqGuardBodyTimeout */
+    RG_DUE_RATE                     /* ReqGuardBodyMinRate */
+} rg_due_e;
+
+/* Per-request state of the filter, allocated only for a request with a
+ * body that a limit applies to. */
+typedef struct {
+    apr_off_t limit;                /* ReqGuardMaxBody, 0: none */
+    apr_interval_time_t timeout;    /* ReqGuardBodyTimeout, 0: none */
+    apr_interval_time_t grace;      /* before the min rate applies */
+    apr_off_t min_rate;             /* ReqGuardBodyMinRate, 0: none */
+    apr_off_t seen;                 /* body bytes passed up so far */
+    apr_time_t started;             /* first body read, 0: not yet */
+    unsigned int blocked:1,         /* 0: ReqGuard ReportOnly */
+                 step_aside:1,      /* body ended, or HTTP_IN refused it */
+                 refused:1,         /* we refused: EOS from now on */
+                 size_done:1,       /* size violation recorded */
+                 time_done:1;       /* timeout violation recorded */
+} rg_body_ctx;
+
+static ap_filter_rec_t *rg_body_filter_handle;
+
+/*
+ * The moment by which the next read must have brought data: now plus the
+ * timeout for the next byte, or the moment the average since the first
+ * read falls below the minimum rate (never before the grace period),
+ * whichever comes first.  Returns which one it is; RG_DUE_NONE when
+ * neither applies.
+ */
+static rg_due_e rg_body_deadline(const rg_body_ctx *ctx, apr_time_t now,
+                                 apr_time_t *due)
+{
+    rg_due_e why = RG_DUE_NONE;
+
+    if (ctx->timeout > 0) {
+        *due = now + ctx->timeout;
+        why = RG_DUE_STALL;
+    }
+    if (ctx->min_rate > 0) {
+        /* seen / min_rate seconds after the start, in microseconds,
+         * without overflowing; beyond ~31 years there is no deadline. */
+        apr_off_t secs = ctx->seen / ctx->min_rate;
+        apr_off_t rest = ctx->seen % ctx->min_rate;
+        apr_interval_time_t need;
+
+        if (secs < APR_INT64_C(1000000000)) {
+            need = apr_time_from_sec(secs);
+            if (ctx->min_rate <= APR_INT64_MAX / APR_USEC_PER_SEC) {
+                need += rest * APR_USEC_PER_SEC / ctx->min_rate;
+            }
+            if (need < ctx->grace) {
+                need = ctx->grace;
+            }
+            if (why == RG_DUE_NONE || ctx->started + need < *due) {
+                *due = ctx->started + need;
+                why = RG_DUE_RATE;
+            }
+        }
+    }
+    return why;
+}
+
+/*
+ * Refuse the body: status through an error bucket, the HTTP_IN way.  When
+ * the response head is already out, the status cannot change any more; a
+ * 502 error bucket then keeps the chunked response from ending cleanly, so
+ * the client sees it was cut.  Either way the connection closes.
+ */
+static apr_status_t rg_body_refuse(ap_filter_t *f, rg_body_ctx *ctx,
+                                   apr_bucket_brigade *bb, int status)
+{
+    request_rec *r = f->r;
+    conn_rec *c = r->connection;
+    apr_bucket_brigade *out;
+
+    ctx->refused = 1;
+    apr_brigade_cleanup(bb);
+    c->keepalive = AP_CONN_CLOSE;
+    if (r->sent_bodyct) {
+        ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, r,
+                      "RG00101: response already started, cut it short "
+                      "instead of answering %d", status);
+        status = HTTP_BAD_GATEWAY;
+    }
+    out = apr_brigade_create(r->pool, c->bucket_alloc);
+    APR_BRIGADE_INSERT_TAIL(out, ap_bucket_error_create(status, NULL, r->pool,
+                                                        c->bucket_alloc));
+    APR_BRIGADE_INSERT_TAIL(out, apr_bucket_eos_create(c->bucket_alloc));
+    /* The header filter answers the error (ap_die); what it returns is
+     * already said by AP_FILTER_ERROR. */
+    (void)ap_pass_brigade(r->output_filters, out);
+    apr_brigade_cleanup(out);
+    return AP_FILTER_ERROR;
+}
+
+/*
+ * The body missed its deadline: record it once; refuse with 408 unless
+ * ReportOnly, which goes on reading with the server's own timeouts.
+ */
+static apr_status_t rg_body_late(ap_filter_t *f, rg_body_ctx *ctx,
+                                 apr_bucket_brigade *bb, rg_due_e why,
+                                 apr_time_t waited_since)
+{
+    request_rec *r = f->r;
+    apr_time_t now = apr_time_now();
+
+    ctx->time_done = 1;
+    if (why == RG_DUE_RATE) {
+        apr_interval_time_t spent = now - ctx->started;
+        apr_off_t rate = 0;
+
+        if (spent > 0) {
+            rate = ctx->seen <= APR_INT64_MAX / APR_USEC_PER_SEC
+                   ? ctx->seen * APR_USEC_PER_SEC / spent
+                   : ctx->seen / (spent / APR_USEC_PER_SEC + 1);
+        }
+        rg_violation_record(r, RG_KIND_BODY_TIMEOUT, NULL, rate,
+                            ctx->min_rate, "ReqGuardBodyMinRate",
+                            ctx->blocked);
+    }
+    else {
+        rg_violation_record(r, RG_KIND_BODY_TIMEOUT, NULL,
+                            apr_time_sec(now - waited_since),
+                            apr_time_sec(ctx->timeout), NULL, ctx->blocked);
+    }
+    if (!ctx->blocked) {
+        return APR_SUCCESS;
+    }
+    /* A stalled client gets no long lingering close (as mod_reqtimeout). */
+    apr_table_setn(r->connection->notes, "short-lingering-close", "1");
+    return rg_body_refuse(f, ctx, bb, HTTP_REQUEST_TIME_OUT);
+}
+
+/* Add the lengths of the data buckets in bb to ctx->seen.  A bucket of
+ * unknown length is read (which morphs it in place, no copy) to learn it. */
+static apr_status_t rg_body_count(rg_body_ctx *ctx, apr_bucket_brigade *bb,
+                                  apr_read_type_e block)
+{
+    apr_bucket *b;
+
+    for (b = APR_BRIGADE_FIRST(bb);
+         b != APR_BRIGADE_SENTINEL(bb);
+         b = APR_BUCKET_NEXT(b)) {
+        apr_size_t len;
+
+        if (APR_BUCKET_IS_EOS(b)) {
+            ctx->step_aside = 1;
+            break;
+        }
+        if (APR_BUCKET_IS_METADATA(b)) {
+            continue;
+        }
+        len = b->length;
+        if (len == (apr_size_t)-1) {
+            const char *data;
+            apr_status_t rv = apr_bucket_read(b, &data, &len, block);
+
+            if (rv != APR_SUCCESS) {
+                return rv;
+            }
+        }
+        if ((apr_uint64_t)len > (apr_uint64_t)(APR_INT64_MAX - ctx->seen)) {
+            ctx->seen = APR_INT64_MAX;
+        }
+        else {
+            ctx->seen += (apr_off_t)len;
+        }
+    }
+    return APR_SUCCESS;
+}
+
+static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
+                                   ap_input_mode_t mode,
+                                   apr_read_type_e block,
+                                   apr_off_t readbytes)
+{
+    rg_body_ctx *ctx = f->ctx;
+    conn_rec *c = f->c;
+    apr_socket_t *sock = NULL;
+    apr_interval_time_t saved = 0;
+    apr_time_t now = 0, due = 0;
+    rg_due_e why = RG_DUE_NONE;
+    apr_status_t rv;
+
+    if (ctx->refused) {
+        /* As HTTP_IN after its own refusal: a reader that comes back
+         * finds the end of the body. */
+        APR_BRIGADE_INSERT_TAIL(bb, apr_bucket_eos_create(c->bucket_alloc));
+        return APR_SUCCESS;
+    }
+    /* Only reads that consume body bytes are counted and timed; a
+     * speculative peek and the other modes pass untouched. */
+    if (ctx->step_aside
+        || (mode != AP_MODE_READBYTES && mode != AP_MODE_GETLINE)) {
+        return ap_get_brigade(f->next, bb, mode, block, readbytes);
+    }
+
+    if (!ctx->time_done && (ctx->timeout > 0 || ctx->min_rate > 0)) {
+        now = apr_time_now();
+        if (ctx->started == 0) {
+            ctx->started = now;
+        }
+        why = rg_body_deadline(ctx, now, &due);
+        if (why != RG_DUE_NONE && now >= due) {
+            rv = rg_body_late(f, ctx, bb, why, now);
+            if (rv != APR_SUCCESS) {
+                return rv;
+            }
+            why = RG_DUE_NONE;
+        }
+        /* Bound a blocking read by the deadline.  An HTTP/2 stream has no
+         * socket of its own: its reads are judged when they return. */
+        if (why != RG_DUE_NONE && ctx->blocked && block == APR_BLOCK_READ
+            && c->master == NULL) {
+            sock = ap_get_conn_socket(c);
+            rv = apr_socket_timeout_get(sock, &saved);
+            if (rv == APR_SUCCESS && (saved < 0 || due - now < saved)) {
+                rv = apr_socket_timeout_set(sock, due - now);
+            }
+            else {
+                sock = NULL;
+            }
+            if (rv != APR_SUCCESS) {
+                ap_log_rerror(APLOG_MARK, APLOG_ERR, rv, f->r,
+                              "RG00102: cannot set the body read timeout");
+                sock = NULL;
+            }
+        }
+    }
+
+    rv = ap_get_brigade(f->next, bb, mode, block, readbytes);
+
+    if (sock != NULL) {
+        apr_status_t srv = apr_socket_timeout_set(sock, saved);
+
+        if (srv != APR_SUCCESS) {
+            ap_log_rerror(APLOG_MARK, APLOG_ERR, srv, f->r,
+                          "RG00103: cannot restore the socket timeout");
+        }
+    }
+    if (rv != APR_SUCCESS) {
+        if (rv == AP_FILTER_ERROR) {
+            /* HTTP_IN refused (LimitRequestBody, bad chunking) and has
+             * answered: never answer twice. */
+            ctx->step_aside = 1;
+        }
+        else if (APR_STATUS_IS_TIMEUP(rv)) {
+            if (sock != NULL && apr_time_now() >= due - RG_BODY_SLACK) {
+                return rg_body_late(f, ctx, bb, why, now);
+            }
+            /* A timeout from below (mod_reqtimeout, Timeout): the reader
+             * maps it to 408 (ap_map_http_request_error).  Once the head
+             * is out, that 408 would be appended to the body as if it
+             * were content: cut the response instead. */
+            if (ctx->blocked && f->r->sent_bodyct) {
+                ap_log_rerror(APLOG_MARK, APLOG_INFO, rv, f->r,
+                              "RG00104: request body timed out below");
+                return rg_body_refuse(f, ctx, bb, HTTP_REQUEST_TIME_OUT);
+            }
+        }
+        /* EAGAIN for a non-blocking reader passes as it is. */
+        return rv;
+    }
+
+    rv = rg_body_count(ctx, bb, block);
+    if (rv != APR_SUCCESS) {
+        return rv;
+    }
+    if (ctx->limit > 0 && ctx->seen > ctx->limit && !ctx->size_done) {
+        ctx->size_done = 1;
+        rg_violation_record(f->r, RG_KIND_BODY, NULL, ctx->seen, ctx->limit,
+                            NULL, ctx->blocked);
+        if (ctx->blocked) {
+            return rg_body_refuse(f, ctx, bb, HTTP_REQUEST_ENTITY_TOO_LARGE);
+        }
+    }
+    /* A wait no socket timeout bounded (HTTP/2, ReportOnly) is judged
+     * now that it is over. */
+    if (why != RG_DUE_NONE && sock == NULL && !ctx->time_done
+        && apr_time_now() > due) {
+        return rg_body_late(f, ctx, bb, why, now);
+    }
+    return APR_SUCCESS;
+}
+
+/*
+ * post_perdir_config: the merged per-directory config is known, nothing
+ * has read the body yet.  Refuse what the headers already tell, and put
+ * the filter in place for what only the body can tell.
+ */
+static int rg_body_check(request_rec *r)
+{
+    const rg_dir_conf *d;
+    const rg_srv_conf *s;
+    rg_mode_e mode;
+    apr_int64_t limit, timeout;
+    apr_off_t min_rate, length = 0;
+    int require_length, blocked;
+    const char *te;
+    rg_body_ctx *ctx;
+
+    /* The initial request only: subrequests, internal redirects and error
+     * documents do not read the body again. */
+    if (r->main != NULL || r->prev != NULL) {
+        return DECLINED;
+    }
+    d = RG_DIR_CONF(r);
+    mode = rg_conf_mode(d);
+    if (mode == RG_MODE_OFF) {
+        return DECLINED;
+    }
+    s = RG_SRV_CONF(r->server);
+    limit = rg_conf_limit(d, s, RG_LIM_BODY);
+    timeout = rg_conf_limit(d, s, RG_LIM_BODY_TIMEOUT);
+    min_rate = rg_conf_body_min_rate(d);
+    require_length = rg_conf_require_length(d);
+    if (limit == 0 && timeout == 0 && min_rate == 0 && !require_length) {
+        return DECLINED;
+    }
+
+    /* Core drops Content-Length when Transfer-Encoding is present, and
+     * answers any coding but chunked itself. */
+    te = apr_table_get(r->headers_in, "Transfer-Encoding");
+    if (te == NULL) {
+        const char *cl = apr_table_get(r->headers_in, "Content-Length");
+
+        /* No body, or a Content-Length that HTTP_IN answers with 400. */
+        if (cl == NULL || !ap_parse_strict_length(&length, cl)
+            || length == 0) {
+            return DECLINED;
+        }
+    }
+    blocked = (mode != RG_MODE_REPORT);
+
+    if (te != NULL && require_length) {
+        rg_violation_record(r, RG_KIND_LENGTH_REQUIRED, NULL, -1, 0, NULL,
+                            blocked);
+        if (blocked) {
+            r->connection->keepalive = AP_CONN_CLOSE;
+            return HTTP_LENGTH_REQUIRED;
+        }
+    }
+    if (te == NULL && limit > 0 && length > limit) {
+        rg_violation_record(r, RG_KIND_BODY, NULL, length, limit, NULL,
+                            blocked);
+        if (blocked) {
+            r->connection->keepalive = AP_CONN_CLOSE;
+            return HTTP_REQUEST_ENTITY_TOO_LARGE;
+        }
+    }
+    /* On HTTP/1.x HTTP_IN delivers exactly the declared length: such a
+     * body needs the filter only to be timed.  An HTTP/2 stream is counted
+     * whatever it declared. */
+    if (te == NULL && timeout == 0 && min_rate == 0
+        && r->connection->master == NULL) {
+        return DECLINED;
+    }
+
+    ctx = apr_pcalloc(r->pool, sizeof(*ctx));
+    ctx->limit = (apr_off_t)limit;
+    ctx->timeout = (apr_interval_time_t)timeout;
+    ctx->min_rate = min_rate;
+    /* The min rate applies after the first ReqGuardBodyTimeout; without
+     * one, after the server's Timeout. */
+    ctx->grace = timeout > 0 ? (apr_interval_time_t)timeout
+                             : r->server->timeout;
+    ctx->blocked = blocked ? 1 : 0;
+    ctx->size_done = (te == NULL && limit > 0 && length > limit) ? 1 : 0;
+    ap_add_input_filter_handle(rg_body_filter_handle, ctx, r, r->connection);
+    return DECLINED;
+}
 
 void rg_body_register_hooks(void)
 {
+    ap_hook_post_perdir_config(rg_body_check, NULL, NULL, APR_HOOK_MIDDLE);
+    /* Right above HTTP_IN (AP_FTYPE_PROTOCOL): sees de-chunked body bytes,
+     * below any content filter (mod_deflate) that would inflate them. */
+    rg_body_filter_handle =
+        ap_register_input_filter(RG_BODY_FILTER, rg_body_filter, NULL,
+                                 AP_FTYPE_PROTOCOL - 1);
 }

@@ -5,11 +5,12 @@
  * write only into the per-directory struct they are given and allocate from
  * cmd->pool.  Server-only directives refuse any directory context.
  */
+#include "reqguard_private.h"
+
 #include <string.h>
 #include <apr_lib.h>
 #include <apr_strings.h>
 
-#include "reqguard_private.h"
 #include "reqguard_config.h"
 #include "reqguard_parse.h"
 

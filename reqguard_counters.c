@@ -7,13 +7,14 @@
  * keeps the numbers; only a full stop and start resets them.  The page says
  * since when it counts.
  */
+#include "reqguard_private.h"
+
 #include <apr_shm.h>
 #include <apr_atomic.h>
 #include <apr_strings.h>
 #include <http_protocol.h>
 #include <http_request.h>
 
-#include "reqguard_private.h"
 #include "reqguard_counters.h"
 
 #define RG_COUNTERS_KEY "reqguard_counters"

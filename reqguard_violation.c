@@ -2,10 +2,11 @@
  * reqguard_violation.c - log line, request variables and record of a
  * violation.
  */
+#include "reqguard_private.h"
+
 #include <apr_strings.h>
 #include <http_request.h>
 
-#include "reqguard_private.h"
 #include "reqguard_violation.h"
 #include "reqguard_counters.h"
 
