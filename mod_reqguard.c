@@ -22,6 +22,7 @@
 
 #include <string.h>
 #include <http_protocol.h>
+#include <http_request.h>
 #include "reqguard_config.h"
 #include "reqguard_headers.h"
 #include "reqguard_lines.h"
@@ -49,9 +50,24 @@ static int rg_handler(request_rec *r)
     return DECLINED;
 }
 
+/*
+ * post_perdir_config: the earliest hook with the merged per-directory
+ * configuration (.htaccess included), before authentication and before any
+ * fixups hook can read the body.  Headers first, then the body; one hook
+ * call for both.
+ */
+static int rg_post_perdir(request_rec *r)
+{
+    int rc = rg_headers_check(r);
+
+    return rc != DECLINED ? rc : rg_body_check(r);
+}
+
 static void rg_register_hooks(apr_pool_t *p)
 {
     (void)p;
+    /* FIRST: refuse before other modules' per-directory work. */
+    ap_hook_post_perdir_config(rg_post_perdir, NULL, NULL, APR_HOOK_FIRST);
     ap_hook_handler(rg_handler, NULL, NULL, APR_HOOK_MIDDLE);
     rg_lines_register_hooks();
     rg_headers_register_hooks();

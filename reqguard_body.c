@@ -5,7 +5,7 @@
  *
  * A body is judged in two places:
  *
- *  - rg_body_check(), a post_perdir_config hook: the first hook that sees
+ *  - rg_body_check(), run in post_perdir_config: the first hook that sees
  *    the merged .htaccess configuration, and it runs before header_parser,
  *    authentication and the fixups in which other modules (mod_security2)
  *    read the body.  A declared Content-Length over the limit is answered
@@ -338,7 +338,7 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
  * has read the body yet.  Refuse what the headers already tell, and put
  * the filter in place for what only the body can tell.
  */
-static int rg_body_check(request_rec *r)
+int rg_body_check(request_rec *r)
 {
     const rg_dir_conf *d;
     const rg_srv_conf *s;
@@ -422,7 +422,6 @@ static int rg_body_check(request_rec *r)
 
 void rg_body_register_hooks(void)
 {
-    ap_hook_post_perdir_config(rg_body_check, NULL, NULL, APR_HOOK_MIDDLE);
     /* Right above HTTP_IN (AP_FTYPE_PROTOCOL): sees de-chunked body bytes,
      * below any content filter (mod_deflate) that would inflate them. */
     rg_body_filter_handle =

@@ -217,7 +217,7 @@ static int rg_check_target(request_rec *r, const rg_dir_conf *d,
     return OK;
 }
 
-static int rg_headers_check(request_rec *r)
+int rg_headers_check(request_rec *r)
 {
     const rg_dir_conf *d;
     const rg_srv_conf *s;
@@ -431,9 +431,6 @@ static int rg_headers_post_read(request_rec *r)
 
 void rg_headers_register_hooks(void)
 {
-    /* FIRST: refuse on headers before other post_perdir_config work, and
-     * before the body checks in the same hook. */
-    ap_hook_post_perdir_config(rg_headers_check, NULL, NULL, APR_HOOK_FIRST);
     /* REALLY_FIRST: the status must be 431 before any other error filter
      * (our diagnostic body included) looks at it. */
     ap_hook_insert_error_filter(rg_headers_insert_error, NULL, NULL,

@@ -158,20 +158,6 @@ static int rg_lines_pre_connection(conn_rec *c, void *csd)
     return OK;
 }
 
-const rg_lines_t *rg_lines_bound(const request_rec *r)
-{
-    const rg_lines_t *ctx =
-        ap_get_module_config(r->connection->conn_config, &reqguard_module);
-
-    /* Request line, fields, one blank line: exactly one line per field. */
-    if (ctx == NULL || ctx->keepalives != r->connection->keepalives
-        || ctx->unsure || ctx->blanks != 1
-        || ctx->lines != (apr_size_t)apr_table_elts(r->headers_in)->nelts + 2) {
-        return NULL;
-    }
-    return ctx;
-}
-
 const rg_lines_t *rg_lines_long(const request_rec *r)
 {
     const rg_lines_t *ctx =

@@ -9,7 +9,14 @@
 /* Name of the input filter that counts and times the request body. */
 #define RG_BODY_FILTER "REQGUARD_BODY"
 
-/* Register the post_perdir_config hook and the REQGUARD_BODY filter. */
+#include <httpd.h>
+
+/* Register the REQGUARD_BODY filter. */
 void rg_body_register_hooks(void);
+
+/* The body checks of post_perdir_config (mod_reqguard.c runs them after
+ * the header checks): refuses a declared length or a missing one, and adds
+ * REQGUARD_BODY where the body has to be counted or timed. */
+int rg_body_check(request_rec *r);
 
 #endif /* REQGUARD_BODY_H */

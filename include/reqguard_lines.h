@@ -12,8 +12,7 @@
 #ifndef REQGUARD_LINES_H
 #define REQGUARD_LINES_H
 
-#include <httpd.h>
-
+#include "reqguard_private.h"
 #include "reqguard_violation.h"
 
 typedef struct {
@@ -31,8 +30,22 @@ typedef struct {
 
 /* The figures for r when they describe exactly the header fields Apache
  * presents for it (no folded, merged or added fields, no line read in
- * pieces), else NULL: then the fields have to be measured one by one. */
-const rg_lines_t *rg_lines_bound(const request_rec *r);
+ * pieces), else NULL: then the fields have to be measured one by one.
+ * Inline: every checked request asks. */
+static APR_INLINE const rg_lines_t *rg_lines_bound(const request_rec *r)
+{
+    const rg_lines_t *ctx =
+        ap_get_module_config(r->connection->conn_config, &reqguard_module);
+
+    /* Request line, fields, one blank line: exactly one line per field. */
+    if (ctx == NULL || ctx->keepalives != r->connection->keepalives
+        || ctx->unsure || ctx->blanks != 1
+        || ctx->lines
+           != (apr_size_t)apr_table_elts(r->headers_in)->nelts + 2) {
+        return NULL;
+    }
+    return ctx;
+}
 
 /* The line over LimitRequestFieldSize seen in r's header block, with a
  * field name, or NULL. */
