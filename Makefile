@@ -33,7 +33,7 @@ APR_CFLAGS = $(shell apr-1-config --cflags --cppflags --includes) \
 APR_LIBS   = $(shell apr-1-config --link-ld --libs)
 
 .PHONY: all run test unit integration install clean deps-run deps-test \
-        check-config
+        check-config bench
 
 all: .libs/mod_reqguard.so
 
@@ -85,6 +85,12 @@ check-config:
 
 integration:
 	$(PYTHON) -m pytest -p no:cacheprovider $(PYTEST_ARGS) tests
+
+# Instructions per clean request, with and without the module (callgrind).
+bench: deps-test
+	@$(MAKE) -s --no-print-directory all
+	$(call need_packages,valgrind)
+	@$(PYTHON) tests/bench/bench.py
 
 install: all
 	$(APXS) -i -n reqguard .libs/mod_reqguard.so
