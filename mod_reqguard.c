@@ -58,9 +58,24 @@ static int rg_handler(request_rec *r)
  */
 static int rg_post_perdir(request_rec *r)
 {
-    int rc = rg_headers_check(r);
+    const rg_dir_conf *d;
+    const rg_srv_conf *s;
+    rg_mode_e mode;
+    int rc;
 
-    return rc != DECLINED ? rc : rg_body_check(r);
+    /* Once per request: not for subrequests, not for internal redirects
+     * (error documents included), which do not read the body again. */
+    if (r->main != NULL || r->prev != NULL) {
+        return DECLINED;
+    }
+    d = RG_DIR_CONF(r);
+    mode = rg_conf_mode(d);
+    if (mode == RG_MODE_OFF) {
+        return DECLINED;
+    }
+    s = RG_SRV_CONF(r->server);
+    rc = rg_headers_check(r, d, s, mode);
+    return rc != DECLINED ? rc : rg_body_check(r, d, s, mode);
 }
 
 static void rg_register_hooks(apr_pool_t *p)

@@ -338,28 +338,15 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
  * has read the body yet.  Refuse what the headers already tell, and put
  * the filter in place for what only the body can tell.
  */
-int rg_body_check(request_rec *r)
+int rg_body_check(request_rec *r, const rg_dir_conf *d,
+                  const rg_srv_conf *s, rg_mode_e mode)
 {
-    const rg_dir_conf *d;
-    const rg_srv_conf *s;
-    rg_mode_e mode;
     apr_int64_t limit, timeout;
     apr_off_t min_rate, length = 0;
     int require_length, blocked;
     const char *te;
     rg_body_ctx *ctx;
 
-    /* The initial request only: subrequests, internal redirects and error
-     * documents do not read the body again. */
-    if (r->main != NULL || r->prev != NULL) {
-        return DECLINED;
-    }
-    d = RG_DIR_CONF(r);
-    mode = rg_conf_mode(d);
-    if (mode == RG_MODE_OFF) {
-        return DECLINED;
-    }
-    s = RG_SRV_CONF(r->server);
     limit = rg_conf_limit(d, s, RG_LIM_BODY);
     timeout = rg_conf_limit(d, s, RG_LIM_BODY_TIMEOUT);
     min_rate = rg_conf_body_min_rate(d);

@@ -217,25 +217,11 @@ static int rg_check_target(request_rec *r, const rg_dir_conf *d,
     return OK;
 }
 
-int rg_headers_check(request_rec *r)
+int rg_headers_check(request_rec *r, const rg_dir_conf *d,
+                     const rg_srv_conf *s, rg_mode_e mode)
 {
-    const rg_dir_conf *d;
-    const rg_srv_conf *s;
-    rg_mode_e mode;
-    int rc;
+    int rc = rg_check_target(r, d, s, mode);
 
-    /* Once per request: not for subrequests, not for internal redirects
-     * (error documents included). */
-    if (r->main != NULL || r->prev != NULL) {
-        return DECLINED;
-    }
-    d = RG_DIR_CONF(r);
-    mode = rg_conf_mode(d);
-    if (mode == RG_MODE_OFF) {
-        return DECLINED;
-    }
-    s = RG_SRV_CONF(r->server);
-    rc = rg_check_target(r, d, s, mode);
     if (rc == OK) {
         rc = rg_check_fields(r, d, s, mode);
     }

@@ -11,12 +11,15 @@
 
 #include <httpd.h>
 
+#include "reqguard_config.h"
+
 /* Register the REQGUARD_BODY filter. */
 void rg_body_register_hooks(void);
 
 /* The body checks of post_perdir_config (mod_reqguard.c runs them after
  * the header checks): refuses a declared length or a missing one, and adds
  * REQGUARD_BODY where the body has to be counted or timed. */
-int rg_body_check(request_rec *r);
+int rg_body_check(request_rec *r, const rg_dir_conf *d,
+                  const rg_srv_conf *s, rg_mode_e mode);
 
 #endif /* REQGUARD_BODY_H */

@@ -7,10 +7,13 @@
 
 #include <httpd.h>
 
+#include "reqguard_config.h"
+
 void rg_headers_register_hooks(void);
 
-/* The header checks of post_perdir_config: DECLINED, or the status to
- * refuse the request with. */
-int rg_headers_check(request_rec *r);
+/* The header checks of post_perdir_config, for an initial request with the
+ * module not Off: DECLINED, or the status to refuse the request with. */
+int rg_headers_check(request_rec *r, const rg_dir_conf *d,
+                     const rg_srv_conf *s, rg_mode_e mode);
 
 #endif /* REQGUARD_HEADERS_H */
