@@ -190,6 +190,9 @@ def test_field_limit_applies_to_its_name_only(srv):
     secret = "s3cr3t-" + "k" * 190
     r, _ = rgtest.get(srv, "/cookie/", [("Cookie", secret)])
     assert r.status_line == "HTTP/1.1 431 Request Header Fields Too Large"
+    assert r.header("Cache-Control") == "no-store"
+    assert r.header("Content-Type") == "text/plain; charset=utf-8"
+    assert b"Cookie" in r.body
     assert secret.encode() not in r.body
     assert b"s3cr3t" not in r.body
     r, _ = rgtest.get(srv, "/cookie/", [("X-Other", "o" * 197)])

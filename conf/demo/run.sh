@@ -1,11 +1,11 @@
 #!/bin/sh
 # Start the demo Apache in the foreground: run.sh PORT MODULE_SO
-# Its ServerRoot is build/run; Ctrl-C stops it.
+# Its ServerRoot is build/run (or $RUN_ROOT); Ctrl-C stops it.
 set -e
 port=$1
 module=$2
 demo=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$demo/../.." && pwd)/build/run
+root=${RUN_ROOT:-$(cd "$demo/../.." && pwd)/build/run}
 mkdir -p "$root"
 chmod 755 "$root"
 user=""
