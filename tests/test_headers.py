@@ -191,8 +191,7 @@ def test_field_limit_applies_to_its_name_only(srv):
     r, _ = rgtest.get(srv, "/cookie/", [("Cookie", secret)])
     assert r.status_line == "HTTP/1.1 431 Request Header Fields Too Large"
     assert r.header("Cache-Control") == "no-store"
-    assert r.header("Content-Type") == "text/plain; charset=utf-8"
-    assert b"Cookie" in r.body
+    assert r.body == b"<p>our own 431 page</p>\n"     # ErrorDocument 431
     assert secret.encode() not in r.body
     assert b"s3cr3t" not in r.body
     r, _ = rgtest.get(srv, "/cookie/", [("X-Other", "o" * 197)])
