@@ -70,12 +70,36 @@ static int rg_post_perdir(request_rec *r)
     }
     d = RG_DIR_CONF(r);
     mode = rg_conf_mode(d);
+    s = RG_SRV_CONF(r->server);
+    if (mode != RG_MODE_ON && d->mode_htaccess) {
+        /* A tenant's Off or ReportOnly does not lift the administrator's
+         * ceilings: those alone still refuse. */
+        const rg_dir_conf *floor = rg_conf_tenant_floor(d, s);
+
+        if (floor != NULL) {
+            d = floor;
+            mode = RG_MODE_ON;
+        }
+    }
     if (mode == RG_MODE_OFF) {
         return DECLINED;
     }
-    s = RG_SRV_CONF(r->server);
     rc = rg_headers_check(r, d, s, mode);
     return rc != DECLINED ? rc : rg_body_check(r, d, s, mode);
+}
+
+/*
+ * post_read_request runs again for an internal redirect (RewriteRule in
+ * .htaccess, Action, ErrorDocument URL): the new request is not checked
+ * again, but it inherits what the first one was refused or counted for.
+ */
+static int rg_post_read(request_rec *r)
+{
+    if (r->prev != NULL && r->main == NULL) {
+        rg_headers_redirected(r);
+        rg_body_redirected(r);
+    }
+    return DECLINED;
 }
 
 static void rg_register_hooks(apr_pool_t *p)
@@ -83,6 +107,10 @@ static void rg_register_hooks(apr_pool_t *p)
     (void)p;
     /* FIRST: refuse before other modules' per-directory work. */
     ap_hook_post_perdir_config(rg_post_perdir, NULL, NULL, APR_HOOK_FIRST);
+    /* REALLY_FIRST: the error page request must have its status and
+     * variables before anything else looks at it. */
+    ap_hook_post_read_request(rg_post_read, NULL, NULL,
+                              APR_HOOK_REALLY_FIRST);
     ap_hook_handler(rg_handler, NULL, NULL, APR_HOOK_MIDDLE);
     rg_lines_register_hooks();
     rg_headers_register_hooks();

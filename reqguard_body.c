@@ -407,6 +407,23 @@ int rg_body_check(request_rec *r, const rg_dir_conf *d,
     return DECLINED;
 }
 
+void rg_body_redirected(request_rec *r)
+{
+    ap_filter_t *f;
+
+    /* Request-level input filters do not survive an internal redirect: the
+     * new request gets REQGUARD_BODY again, with the same count, deadlines
+     * and refused state, so a RewriteRule, an Action or an ErrorDocument
+     * page reads the body under the same guard. */
+    for (f = r->prev->input_filters; f != NULL; f = f->next) {
+        if (f->frec == rg_body_filter_handle) {
+            ap_add_input_filter_handle(rg_body_filter_handle, f->ctx, r,
+                                       r->connection);
+            return;
+        }
+    }
+}
+
 void rg_body_register_hooks(void)
 {
     /* Right above HTTP_IN (AP_FTYPE_PROTOCOL): sees de-chunked body bytes,

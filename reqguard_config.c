@@ -53,6 +53,7 @@ void *rg_create_dir_conf(apr_pool_t *p, char *dir)
     conf->diagnostics = RG_DIAG_UNSET;
     conf->format = RG_FORMAT_UNSET;
     conf->field_limits = NULL;
+    conf->mode_htaccess = 0;
     return conf;
 }
 
@@ -63,6 +64,9 @@ void *rg_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
     int i;
 
     RG_MERGE(mode, RG_MODE_UNSET);
+    /* Where the mode came from goes with the mode. */
+    conf->mode_htaccess = (add->mode != RG_MODE_UNSET) ? add->mode_htaccess
+                                                       : base->mode_htaccess;
     for (i = 0; i < RG_LIM_COUNT; i++) {
         RG_MERGE(limit[i], RG_UNSET_SIZE);
     }
@@ -101,6 +105,31 @@ void *rg_merge_srv_conf(apr_pool_t *p, void *basev, void *addv)
     }
     RG_MERGE(remap431, RG_UNSET_FLAG);
     return conf;
+}
+
+/* On, every limit unset: what the ceilings alone make of a request. */
+static const rg_dir_conf rg_ceilings_only = {
+    RG_MODE_ON,
+    { RG_UNSET_SIZE, RG_UNSET_SIZE, RG_UNSET_SIZE, RG_UNSET_SIZE,
+      RG_UNSET_SIZE, RG_UNSET_SIZE, RG_UNSET_SIZE },
+    RG_UNSET_FLAG, RG_UNSET_SIZE, RG_DIAG_UNSET, RG_FORMAT_UNSET, NULL, 0
+};
+
+const rg_dir_conf *rg_conf_tenant_floor(const rg_dir_conf *d,
+                                        const rg_srv_conf *s)
+{
+    int i;
+
+    if (d->mode == RG_MODE_UNSET || d->mode == RG_MODE_ON
+        || !d->mode_htaccess) {
+        return NULL;
+    }
+    for (i = 0; i < RG_LIM_COUNT; i++) {
+        if (s->ceiling[i] > 0) {
+            return &rg_ceilings_only;
+        }
+    }
+    return NULL;
 }
 
 /* ---- directive setters ------------------------------------------------ */
@@ -173,6 +202,8 @@ static const char *rg_set_mode(cmd_parms *cmd, void *dconf, const char *arg)
     else {
         return rg_bad_value(cmd, arg, "must be On, Off or ReportOnly");
     }
+    /* ap_check_cmd_context answers with a message inside .htaccess. */
+    conf->mode_htaccess = ap_check_cmd_context(cmd, NOT_IN_HTACCESS) != NULL;
     return NULL;
 }
 

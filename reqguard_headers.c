@@ -356,6 +356,14 @@ static void rg_headers_insert_error(request_rec *r)
     doc = ap_response_code_string(r, ap_index_of_response(
                                          HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE));
     if (doc == NULL) {
+        if (rg_conf_diagnostics(RG_DIR_CONF(r)) == RG_DIAG_OFF) {
+            /* No diagnostic body to replace core's: core would write the
+             * canned text of the 400 it saved.  Have it answer the 431 with
+             * the 431's own, and swallow what it writes after. */
+            ap_send_error_response(r, 0);
+            ap_add_output_filter_handle(rg_discard_filter, NULL, r,
+                                        r->connection);
+        }
         return;
     }
     if (doc[0] == '"') {
@@ -380,16 +388,14 @@ static void rg_headers_insert_error(request_rec *r)
  * so that %{REQGUARD_VIOLATION}e logs the violation of a request answered
  * by an error page.
  */
-static int rg_headers_post_read(request_rec *r)
+void rg_headers_redirected(request_rec *r)
 {
     request_rec *prev = r->prev;
+    const rg_violation_t *v;
     const apr_array_header_t *arr;
     const apr_table_entry_t *e;
     int i;
 
-    if (prev == NULL || r->main != NULL) {
-        return DECLINED;
-    }
     if (prev->prev == NULL) {
         rg_kind_e kind = rg_core_kind(prev);
 
@@ -399,8 +405,13 @@ static int rg_headers_post_read(request_rec *r)
             apr_table_setn(r->subprocess_env, "REDIRECT_STATUS", "431");
         }
     }
-    if (rg_violation_get(prev) == NULL) {
-        return DECLINED;
+    v = rg_violation_get(prev);
+    if (v == NULL) {
+        return;
+    }
+    if (v->blocked) {
+        /* The error page answers a refusal: nothing may cache it. */
+        apr_table_setn(r->err_headers_out, "Cache-Control", "no-store");
     }
     arr = apr_table_elts(prev->subprocess_env);
     e = (const apr_table_entry_t *)arr->elts;
@@ -412,7 +423,6 @@ static int rg_headers_post_read(request_rec *r)
                            e[i].val);
         }
     }
-    return DECLINED;
 }
 
 void rg_headers_register_hooks(void)
@@ -421,8 +431,6 @@ void rg_headers_register_hooks(void)
      * (our diagnostic body included) looks at it. */
     ap_hook_insert_error_filter(rg_headers_insert_error, NULL, NULL,
                                 APR_HOOK_REALLY_FIRST);
-    ap_hook_post_read_request(rg_headers_post_read, NULL, NULL,
-                              APR_HOOK_REALLY_FIRST);
 
     /* Before HTTP_HEADER: nothing of the swallowed response goes out. */
     rg_discard_filter = ap_register_output_filter(

@@ -22,4 +22,7 @@ void rg_body_register_hooks(void);
 int rg_body_check(request_rec *r, const rg_dir_conf *d,
                   const rg_srv_conf *s, rg_mode_e mode);
 
+/* For an internal redirect (r->prev set): carry REQGUARD_BODY over. */
+void rg_body_redirected(request_rec *r);
+
 #endif /* REQGUARD_BODY_H */

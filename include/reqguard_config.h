@@ -63,6 +63,7 @@ typedef struct {
     rg_diag_e diagnostics;              /* ReqGuardDiagnostics */
     rg_format_e format;                 /* ReqGuardErrorFormat */
     const rg_field_table_t *field_limits; /* ReqGuardFieldLimit, NULL: none */
+    int mode_htaccess;                  /* ReqGuard was set in .htaccess */
 } rg_dir_conf;
 
 /* Per-server configuration (main server and virtual hosts). */
@@ -129,6 +130,14 @@ static APR_INLINE int rg_conf_remap431(const rg_srv_conf *s)
 {
     return s->remap431 != 0;    /* unset (-1) means On */
 }
+
+/*
+ * The configuration a tenant's "ReqGuard Off" or "ReqGuard ReportOnly" in
+ * .htaccess is held to when the server has ceilings: On, every limit unset,
+ * so the ceilings alone apply.  NULL when the mode stands as it is.
+ */
+const rg_dir_conf *rg_conf_tenant_floor(const rg_dir_conf *d,
+                                        const rg_srv_conf *s);
 
 /* The directive that sets a limit, for logs and Full diagnostics. */
 const char *rg_limit_directive(rg_limit_e which);

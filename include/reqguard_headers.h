@@ -16,4 +16,9 @@ void rg_headers_register_hooks(void);
 int rg_headers_check(request_rec *r, const rg_dir_conf *d,
                      const rg_srv_conf *s, rg_mode_e mode);
 
+/* For an internal redirect (r->prev set): answer core's 400 with 431 when
+ * ErrorDocument 400 is a local URL, and carry the REQGUARD_* variables and
+ * Cache-Control: no-store of a refusal over to the error page. */
+void rg_headers_redirected(request_rec *r);
+
 #endif /* REQGUARD_HEADERS_H */

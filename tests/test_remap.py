@@ -207,3 +207,34 @@ def test_admin_errordocument_431_url_is_honoured(ed431_url):
     # The connection-level filter keeps working on a fresh connection.
     r, _ = rgtest.get(ed431_url, "/")
     assert r.status == 200
+
+
+@pytest.fixture(scope="module")
+def diag_off(start_apache):
+    return start_apache(conf="ReqGuardDiagnostics Off\n")
+
+
+def test_diagnostics_off_gives_apaches_canned_431(diag_off):
+    r, closed = send(diag_off, BIG_FIELD)
+    assert_431_close(r, closed)
+    assert r.header("Content-Type") == "text/html; charset=iso-8859-1"
+    assert b"<title>431 Request Header Fields Too Large</title>" in r.body
+    assert int(r.header("Content-Length")) == len(r.body)
+    diag_off.wait_log(r"kind=core-field-size field=X-Big")
+    # Nothing of the swallowed 400 follows on the connection.
+    r, closed = rgtest.raw(diag_off, BIG_FIELD.replace(b"GET ", b"HEAD ", 1),
+                           head_request=True)
+    assert r.status == 431 and r.body == b""
+    diag_off.wait_log(r"kind=core-field-size", count=2)
+
+
+def test_oversized_chunk_trailer_is_431_too(base):
+    """Core refuses a trailer field over LimitRequestFieldSize with the same
+    note as a header field: it is answered the same way."""
+    data = (b"POST /page.html HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n"
+            b"X-Trail: " + SECRET.encode() + b"t" * 9000 + b"\r\n\r\n")
+    r, closed = send(base, data)
+    assert_431_close(r, closed)
+    assert b"X-Trail" in r.body
+    base.wait_log(r"kind=core-field-size field=X-Trail")
