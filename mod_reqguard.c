@@ -16,6 +16,7 @@
  *   reqguard_parse.c      sizes and durations
  *   reqguard_fields.c     per-name field limit table
  *   reqguard_kind.c       violation kinds: names, statuses, directives
+ *   reqguard_render.c     Accept negotiation, escaping, diagnostic bodies
  */
 #define RG_MODULE_GLUE
 #include "reqguard_private.h"
