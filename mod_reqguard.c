@@ -90,13 +90,22 @@ static int rg_post_perdir(request_rec *r)
 }
 
 /*
- * post_read_request runs again for an internal redirect (RewriteRule in
- * .htaccess, Action, ErrorDocument URL): the new request is not checked
- * again, but it inherits what the first one was refused or counted for.
+ * post_read_request, first of all: for a new request, note the fields core
+ * built before other modules change them (reqguard_lines.c); for an internal
+ * redirect (RewriteRule in .htaccess, Action, ErrorDocument URL), which is
+ * not checked again, inherit what the first request was refused or counted
+ * for.
  */
 static int rg_post_read(request_rec *r)
 {
-    if (r->prev != NULL && r->main == NULL) {
+    if (r->main != NULL) {
+        return DECLINED;
+    }
+    if (r->prev == NULL) {
+        /* Before other modules add or drop fields. */
+        rg_lines_note_fields(r);
+    }
+    else {
         rg_headers_redirected(r);
         rg_body_redirected(r);
     }

@@ -40,6 +40,9 @@
 #include "reqguard_violation.h"
 #include "reqguard_body.h"
 
+/* A wait this close to the whole ReqGuardBodyTimeout counts as a stall. */
+#define RG_STALL_TOLERANCE (APR_USEC_PER_SEC / 10)
+
 /* A read that ends this close to the deadline ran into our timeout, not
  * into a shorter one of a filter below (mod_reqtimeout): poll() rounds the
  * socket timeout down to milliseconds. */
@@ -155,6 +158,12 @@ static apr_status_t rg_body_late(ap_filter_t *f, rg_body_ctx *ctx,
     apr_time_t now = apr_time_now();
 
     ctx->time_done = 1;
+    if (why == RG_DUE_RATE && ctx->timeout > 0
+        && now - waited_since + RG_STALL_TOLERANCE >= ctx->timeout) {
+        /* Nothing came for the whole timeout: report the stall, which is
+         * what happened, rather than the rate it dragged down. */
+        why = RG_DUE_STALL;
+    }
     if (why == RG_DUE_RATE) {
         apr_interval_time_t spent = now - ctx->started;
         apr_off_t rate = 0;
@@ -170,7 +179,8 @@ static apr_status_t rg_body_late(ap_filter_t *f, rg_body_ctx *ctx,
     }
     else {
         rg_violation_record(r, RG_KIND_BODY_TIMEOUT, NULL,
-                            apr_time_sec(now - waited_since),
+                            apr_time_sec(now - waited_since
+                                         + APR_USEC_PER_SEC / 2),
                             apr_time_sec(ctx->timeout), NULL, ctx->blocked);
     }
     if (!ctx->blocked) {

@@ -167,6 +167,10 @@ static void rg_diag_headers(request_rec *r, apr_table_t *t,
                             const rg_diag_ctx_t *ctx)
 {
     apr_table_setn(t, "Cache-Control", "no-store");
+    if (t != r->err_headers_out) {
+        /* Set there too for an error page request: send it once. */
+        apr_table_unset(r->err_headers_out, "Cache-Control");
+    }
     apr_table_setn(t, "X-Content-Type-Options", "nosniff");
     if (ctx->negotiated) {
         apr_table_mergen(t, "Vary", "Accept");

@@ -12,7 +12,6 @@
 #include <http_connection.h>
 #include <util_filter.h>
 
-#include "reqguard_fields.h"
 #include "reqguard_lines.h"
 
 #if defined(__GNUC__)
@@ -38,54 +37,86 @@ static void rg_lines_add(rg_lines_t *ctx, apr_size_t len)
     }
 }
 
-/* Keep the field name that starts a long line, if it has one. */
-static void rg_lines_keep_name(rg_lines_t *ctx, apr_bucket_brigade *bb,
-                               apr_size_t seen)
+/* Keep the field name that starts a long line, if it has one.  The name
+ * may span buckets: flatten a copy of the start of the line. */
+static void rg_lines_keep_name(rg_lines_t *ctx, apr_bucket_brigade *bb)
 {
-    apr_bucket *b = APR_BRIGADE_FIRST(bb);
-    const char *data;
-    apr_size_t len, i;
+    char start[RG_FIELD_NAME_MAX + 2];
+    apr_size_t len = sizeof(start) - 1, i;
 
     ctx->long_name[0] = '\0';
-    if (apr_bucket_read(b, &data, &len, APR_NONBLOCK_READ) != APR_SUCCESS) {
+    if (apr_brigade_flatten(bb, start, &len) != APR_SUCCESS) {
         return;
     }
-    for (i = 0; i < len && i < RG_FIELD_SHOWN_MAX && data[i] != ':'; i++) {
+    for (i = 0; i < len && i <= RG_FIELD_NAME_MAX && start[i] != ':'; i++) {
         /* find the colon */
     }
-    if (i == 0 || i == len || data[i] != ':') {
+    if (i == 0 || i == len || i > RG_FIELD_NAME_MAX || start[i] != ':') {
         return;     /* no "name:" here: the request line, a folded line */
     }
-    memcpy(ctx->long_name, data, i);
+    memcpy(ctx->long_name, start, i);
     ctx->long_name[i] = '\0';
     if (!rg_field_name_valid(ctx->long_name)) {
         ctx->long_name[0] = '\0';
-        return;
     }
-    ctx->long_seen = (apr_off_t)seen;
 }
 
-/* Several buckets, a long line, a non-blocking read. */
+/* 1 when the data in bb ends a line (its last byte is a line feed). */
+static int rg_lines_ends_line(apr_bucket_brigade *bb)
+{
+    apr_bucket *b = APR_BRIGADE_LAST(bb);
+    const char *data;
+    apr_size_t len;
+
+    while (b != APR_BRIGADE_SENTINEL(bb) && b->length == 0) {
+        b = APR_BUCKET_PREV(b);
+    }
+    if (b == APR_BRIGADE_SENTINEL(bb)
+        || apr_bucket_read(b, &data, &len, APR_NONBLOCK_READ) != APR_SUCCESS
+        || len == 0) {
+        return 0;
+    }
+    return data[len - 1] == '\n';
+}
+
+/*
+ * Several buckets, a long line or a piece of one, a non-blocking read: the
+ * figures stop being a bound for this request.  A line longer than core
+ * reads at once comes in pieces; its name is kept from the first piece and
+ * its length added up, so that the remapped 431 can name a field over a
+ * LimitRequestFieldSize above 8 KB too.
+ */
 static RG_COLD void rg_lines_slow(rg_lines_t *ctx, apr_bucket_brigade *bb,
                                   apr_read_type_e block)
 {
     apr_bucket *b;
     apr_size_t len = 0;
+    int ends;
 
     for (b = APR_BRIGADE_FIRST(bb); b != APR_BRIGADE_SENTINEL(bb);
          b = APR_BUCKET_NEXT(b)) {
         if (b->length == (apr_size_t)-1) {
             ctx->unsure = 1;
+            ctx->in_long = 0;
             return;
         }
         len += b->length;
+    }
+    ends = rg_lines_ends_line(bb);
+    if (ctx->in_long) {
+        /* Another piece of the long line. */
+        ctx->long_seen += (apr_off_t)len;
+        ctx->in_long = !ends;
+        return;
     }
     rg_lines_add(ctx, len);
     if (len >= ctx->whole || block == APR_NONBLOCK_READ) {
         ctx->unsure = 1;
     }
-    if (len >= ctx->fieldsize && !APR_BRIGADE_EMPTY(bb)) {
-        rg_lines_keep_name(ctx, bb, len);
+    if (len >= ctx->whole) {
+        rg_lines_keep_name(ctx, bb);
+        ctx->long_seen = (apr_off_t)len;
+        ctx->in_long = !ends;
     }
 }
 
@@ -108,8 +139,9 @@ static apr_status_t rg_lines_in(ap_filter_t *f, apr_bucket_brigade *bb,
     if (ctx->keepalives != f->c->keepalives) {
         /* The first line of a new request. */
         ctx->keepalives = f->c->keepalives;
-        ctx->unsure = 0;
+        ctx->unsure = ctx->in_long = 0;
         ctx->lines = ctx->blanks = ctx->bytes = ctx->longest = 0;
+        ctx->fields = (apr_size_t)-1;
         ctx->long_name[0] = '\0';
     }
     /* One bucket, or two: a line after a keep-alive check often comes as
@@ -125,7 +157,7 @@ static apr_status_t rg_lines_in(ap_filter_t *f, apr_bucket_brigade *bb,
         }
         len += next->length;
     }
-    if (len < ctx->whole && block == APR_BLOCK_READ) {
+    if (len < ctx->whole && block == APR_BLOCK_READ && !ctx->unsure) {
         rg_lines_add(ctx, len);
     }
     else {
@@ -163,8 +195,11 @@ const rg_lines_t *rg_lines_long(const request_rec *r)
     const rg_lines_t *ctx =
         ap_get_module_config(r->connection->conn_config, &reqguard_module);
 
+    /* Core refuses a line (line end included) over the limit + 2, having
+     * read past it: a long line that core accepted is not the one. */
     if (ctx == NULL || ctx->keepalives != r->connection->keepalives
-        || ctx->long_name[0] == '\0') {
+        || ctx->long_name[0] == '\0'
+        || ctx->long_seen <= (apr_off_t)ctx->fieldsize + 2) {
         return NULL;
     }
     return ctx;

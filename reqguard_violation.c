@@ -23,7 +23,7 @@ const rg_violation_t *rg_violation_record(request_rec *r, rg_kind_e kind,
     v->kind = kind;
     v->status = rg_kind_status(kind);
     v->field = field ? apr_pstrmemdup(r->pool, field,
-                                      strnlen(field, RG_FIELD_SHOWN_MAX))
+                                      strnlen(field, RG_FIELD_KEPT_MAX))
                      : NULL;
     v->observed = observed;
     v->limit = limit;

@@ -13,42 +13,56 @@
 #define REQGUARD_LINES_H
 
 #include "reqguard_private.h"
-#include "reqguard_violation.h"
+#include "reqguard_fields.h"
 
 typedef struct {
     apr_size_t fieldsize;   /* LimitRequestFieldSize of the address */
     apr_size_t whole;       /* a chunk shorter than this is a whole line */
     int keepalives;         /* the request the figures are for */
     int unsure;             /* a line came in pieces: figures are no bound */
+    int in_long;            /* the last chunk was part of a longer line */
     apr_size_t lines;       /* lines read, request line and blank included */
     apr_size_t blanks;      /* empty lines among them */
     apr_size_t bytes;       /* their bytes, line ends included */
     apr_size_t longest;     /* the longest of them */
-    apr_off_t long_seen;    /* bytes of the last line over fieldsize */
-    char long_name[RG_FIELD_SHOWN_MAX + 1];  /* its field name, or "" */
+    apr_size_t fields;      /* fields core built, before other modules */
+    apr_off_t long_seen;    /* bytes core read of the last long line */
+    char long_name[RG_FIELD_NAME_MAX + 1];  /* its field name, or "" */
 } rg_lines_t;
 
+/* In post_read_request, before other modules: how many fields core built
+ * from the lines.  Inline: every request passes here. */
+static APR_INLINE void rg_lines_note_fields(const request_rec *r)
+{
+    rg_lines_t *ctx =
+        ap_get_module_config(r->connection->conn_config, &reqguard_module);
+
+    if (ctx != NULL && ctx->keepalives == r->connection->keepalives) {
+        ctx->fields = (apr_size_t)apr_table_elts(r->headers_in)->nelts;
+    }
+}
+
 /* The figures for r when they describe exactly the header fields Apache
- * presents for it (no folded, merged or added fields, no line read in
- * pieces), else NULL: then the fields have to be measured one by one.
- * Inline: every checked request asks. */
+ * presents for it, else NULL: then the fields have to be measured one by
+ * one.  Exactly: one line per field that core built (a folded or merged
+ * field makes more lines than fields), no field added or removed since,
+ * no line read in pieces.  Inline: every checked request asks. */
 static APR_INLINE const rg_lines_t *rg_lines_bound(const request_rec *r)
 {
     const rg_lines_t *ctx =
         ap_get_module_config(r->connection->conn_config, &reqguard_module);
 
-    /* Request line, fields, one blank line: exactly one line per field. */
+    /* Request line, fields, one blank line. */
     if (ctx == NULL || ctx->keepalives != r->connection->keepalives
-        || ctx->unsure || ctx->blanks != 1
-        || ctx->lines
-           != (apr_size_t)apr_table_elts(r->headers_in)->nelts + 2) {
+        || ctx->unsure || ctx->blanks != 1 || ctx->lines != ctx->fields + 2
+        || (apr_size_t)apr_table_elts(r->headers_in)->nelts != ctx->fields) {
         return NULL;
     }
     return ctx;
 }
 
-/* The line over LimitRequestFieldSize seen in r's header block, with a
- * field name, or NULL. */
+/* The line core refused as longer than LimitRequestFieldSize in r's
+ * header block, when it starts with a field name; else NULL. */
 const rg_lines_t *rg_lines_long(const request_rec *r);
 
 void rg_lines_register_hooks(void);

@@ -10,8 +10,9 @@
 
 #include "reqguard_kind.h"
 
-/* Longest field name kept in a record (and so in logs and bodies). */
-#define RG_FIELD_SHOWN_MAX 64
+/* Longest field name kept in a record, in bytes: room for the 64
+ * characters a body shows and more, so the renderer can tell it cut. */
+#define RG_FIELD_KEPT_MAX 256
 
 typedef struct {
     rg_kind_e kind;

@@ -683,3 +683,20 @@ def test_h2_413_on_one_stream_leaves_the_others(server, tmp_path,
                 for path in ("/lim/echo.cgi", "/open/echo.cgi",
                              "/open/index.html")]
     assert [l.endswith("v=body") for l in h2_lines if "/lim/" in l] == [True]
+
+
+def test_stall_is_reported_as_a_stall_with_a_min_rate_set(start_apache):
+    """Both deadlines fall together for a body that stops dead: the log and
+    the variables name the stall (seconds), not the rate."""
+    a = start_apache(conf="""
+ReqGuardBodyTimeout 2
+ReqGuardBodyMinRate 100
+""")
+    with rgtest.Conn(a.port) as c:
+        c.send(bu.head("/index.html", body_len=100) + b"x" * 10)
+        start = time.time()
+        r = c.read_response()
+        assert r.status_line == STATUS_408
+        assert time.time() - start < 3.0
+    a.wait_log(r"RG00001: status=408 kind=body-timeout field=- observed=2 "
+               r"limit=2 action=blocked")

@@ -33,6 +33,7 @@ def test_demo_serves_refuses_and_stops_on_ctrl_c():
                 time.sleep(0.1)
         assert r.status_line == "HTTP/1.1 200 OK"
         assert b"mod_reqguard demo" in r.body
+        assert f"http://127.0.0.1:{port}/limited/".encode() in r.body
         r, closed = rgtest.get(demo, "/limited/?" + "a" * 60)
         assert r.status_line == "HTTP/1.1 414 Request-URI Too Long"
         r = rgtest.curl(demo, "/upload", ["--data-binary", "x" * 1000])

@@ -466,3 +466,34 @@ def test_long_segment_within_the_limit_keeps_403(srv):
     assert r.status == 403
     srv.allow_log(r"AH00036: access to /plain/a+ failed")
     assert srv.log_lines(r"RG00001") == []
+
+
+@pytest.mark.parametrize("shape", ["folded", "merged"])
+def test_added_field_does_not_hide_a_folded_or_merged_one(start_apache, shape):
+    """A field added by another module (one more field) and a fold or merge
+    (one more line) must not cancel out in the line figures."""
+    a = start_apache(modules=["headers"], conf="""
+RequestHeader set X-Added "1" early
+ReqGuardMaxFieldSize 100
+""")
+    if shape == "folded":
+        lines = [b"X-Long: " + b"a" * 60 + b"\r\n " + b"a" * 60]
+        name, observed = "X-Long", 129
+    else:
+        lines = [b"X-Dup: " + b"a" * 60, b"X-Dup: " + b"a" * 60]
+        name, observed = "X-Dup", 129
+    r, _ = rgtest.raw(a, raw_block("/", lines))
+    assert r.status == 431, r
+    a.wait_log(rf"kind=field-size field={name} observed={observed}")
+
+
+def test_long_field_name_is_shown_cut_with_an_ellipsis(start_apache):
+    import json
+    a = start_apache(conf="ReqGuardMaxFieldSize 300\n")
+    name = "X-" + "N" * 100
+    r, _ = rgtest.get(a, "/", [(name, "v" * 250),
+                               ("Accept", "application/json")])
+    assert r.status == 431
+    doc = json.loads(r.body)
+    assert doc["field"] == name[:64] + "\u2026"
+    a.wait_log(rf"kind=field-size field={name} ")

@@ -238,3 +238,42 @@ def test_oversized_chunk_trailer_is_431_too(base):
     assert_431_close(r, closed)
     assert b"X-Trail" in r.body
     base.wait_log(r"kind=core-field-size field=X-Trail")
+
+
+@pytest.fixture(scope="module")
+def big_limit(start_apache):
+    return start_apache(conf="LimitRequestFieldSize 16380\n")
+
+
+@pytest.mark.parametrize("size", [17000, 20000, 40000])
+def test_field_named_when_the_limit_is_above_8k(big_limit, size):
+    """core reads such a line in 8 KB pieces: the name comes from the first
+    piece, the size is what core read of all of them."""
+    data = (b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Huge: "
+            + b"h" * size + b"\r\n\r\n")
+    r, closed = send(big_limit, data)
+    assert_431_close(r, closed)
+    assert b"X-Huge" in r.body
+    big_limit.wait_log(r"kind=core-field-size field=X-Huge observed=\d+ "
+                       r"limit=16380")
+
+
+def test_field_below_the_raised_limit_passes(big_limit):
+    data = (b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: "
+            + b"b" * 12000 + b"\r\n\r\n")
+    r, _ = send(big_limit, data)
+    assert r.status == 200
+
+
+@pytest.mark.parametrize("offset", [7990, 7996, 7997, 7998, 7999, 8000])
+def test_field_named_whatever_the_read_boundary(base, offset):
+    """The line may start just before the end of the first 8000-byte socket
+    read, with its name split over two buckets."""
+    head = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: "
+    pad = offset - len(head) - 2
+    data = (head + b"c" * pad + b"\r\nX-Big: " + b"v" * 9000 + b"\r\n\r\n")
+    assert data.index(b"X-Big") == offset
+    r, closed = send(base, data)
+    assert_431_close(r, closed)
+    assert b"X-Big" in r.body
+    base.wait_log(r"kind=core-field-size field=X-Big ")

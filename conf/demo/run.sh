@@ -8,11 +8,15 @@ demo=$(cd "$(dirname "$0")" && pwd)
 root=${RUN_ROOT:-$(cd "$demo/../.." && pwd)/build/run}
 mkdir -p "$root"
 chmod 755 "$root"
+# The site is copied so that its pages can show the port in use.
+rm -rf "$root/htdocs"
+cp -r "$demo/htdocs" "$root/htdocs"
+sed -i "s|@PORT@|$port|g" "$root/htdocs/index.html"
 user=""
 [ "$(id -u)" = 0 ] && user="User www-data
 Group www-data"
 sed -e "s|@ROOT@|$root|g" -e "s|@PORT@|$port|g" -e "s|@MODULE@|$module|g" \
-    -e "s|@DEMO@|$demo|g" "$demo/httpd.conf.in" \
+    "$demo/httpd.conf.in" \
     | awk -v user="$user" '{ if ($0 == "@USER@") print user; else print }' \
     > "$root/httpd.conf"
 if [ -f "$root/httpd.pid" ] && kill -0 "$(cat "$root/httpd.pid")" 2>/dev/null; then
