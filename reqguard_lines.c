@@ -32,9 +32,6 @@ static void rg_lines_add(rg_lines_t *ctx, apr_size_t len)
     if (len > ctx->longest) {
         ctx->longest = len;
     }
-    if (len <= 2) {
-        ctx->blanks++;
-    }
 }
 
 /* Keep the field name that starts a long line, if it has one.  The name
@@ -140,7 +137,7 @@ static apr_status_t rg_lines_in(ap_filter_t *f, apr_bucket_brigade *bb,
         /* The first line of a new request. */
         ctx->keepalives = f->c->keepalives;
         ctx->unsure = ctx->in_long = 0;
-        ctx->lines = ctx->blanks = ctx->bytes = ctx->longest = 0;
+        ctx->lines = ctx->bytes = ctx->longest = 0;
         ctx->fields = (apr_size_t)-1;
         ctx->long_name[0] = '\0';
     }

@@ -22,7 +22,6 @@ typedef struct {
     int unsure;             /* a line came in pieces: figures are no bound */
     int in_long;            /* the last chunk was part of a longer line */
     apr_size_t lines;       /* lines read, request line and blank included */
-    apr_size_t blanks;      /* empty lines among them */
     apr_size_t bytes;       /* their bytes, line ends included */
     apr_size_t longest;     /* the longest of them */
     apr_size_t fields;      /* fields core built, before other modules */
@@ -44,9 +43,10 @@ static APR_INLINE void rg_lines_note_fields(const request_rec *r)
 
 /* The figures for r when they describe exactly the header fields Apache
  * presents for it, else NULL: then the fields have to be measured one by
- * one.  Exactly: one line per field that core built (a folded or merged
- * field makes more lines than fields), no field added or removed since,
- * no line read in pieces.  Inline: every checked request asks. */
+ * one.  Exactly: the request line, one line per field that core built and
+ * the blank line (a folded or merged field, or an empty line before the
+ * request line, makes more lines), no field added or removed since, no
+ * line read in pieces.  Inline: every checked request asks. */
 static APR_INLINE const rg_lines_t *rg_lines_bound(const request_rec *r)
 {
     const rg_lines_t *ctx =
@@ -54,7 +54,7 @@ static APR_INLINE const rg_lines_t *rg_lines_bound(const request_rec *r)
 
     /* Request line, fields, one blank line. */
     if (ctx == NULL || ctx->keepalives != r->connection->keepalives
-        || ctx->unsure || ctx->blanks != 1 || ctx->lines != ctx->fields + 2
+        || ctx->unsure || ctx->lines != ctx->fields + 2
         || (apr_size_t)apr_table_elts(r->headers_in)->nelts != ctx->fields) {
         return NULL;
     }
