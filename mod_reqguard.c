@@ -51,6 +51,20 @@ static int rg_handler(request_rec *r)
     return DECLINED;
 }
 
+/* Headers first, then the body.  A refusal on the headers leaves the body
+ * unread: seal it, so that an error page cannot read it either. */
+static int rg_checks(request_rec *r, const rg_dir_conf *d,
+                     const rg_srv_conf *s, rg_mode_e mode)
+{
+    int rc = rg_headers_check(r, d, s, mode);
+
+    if (rc != DECLINED) {
+        rg_body_seal(r);
+        return rc;
+    }
+    return rg_body_check(r, d, s, mode);
+}
+
 /*
  * post_perdir_config: the earliest hook with the merged per-directory
  * configuration (.htaccess included), before authentication and before any
@@ -74,19 +88,21 @@ static int rg_post_perdir(request_rec *r)
     s = RG_SRV_CONF(r->server);
     if (mode != RG_MODE_ON && d->mode_htaccess) {
         /* A tenant's Off or ReportOnly does not lift the administrator's
-         * ceilings: those alone still refuse. */
+         * ceilings: those still refuse; then ReportOnly reports the
+         * tenant's own limits. */
         const rg_dir_conf *floor = rg_conf_tenant_floor(d, s);
 
         if (floor != NULL) {
-            d = floor;
-            mode = RG_MODE_ON;
+            rc = rg_checks(r, floor, s, RG_MODE_ON);
+            if (rc != DECLINED || mode == RG_MODE_OFF) {
+                return rc;
+            }
         }
     }
     if (mode == RG_MODE_OFF) {
         return DECLINED;
     }
-    rc = rg_headers_check(r, d, s, mode);
-    return rc != DECLINED ? rc : rg_body_check(r, d, s, mode);
+    return rg_checks(r, d, s, mode);
 }
 
 /*

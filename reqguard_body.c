@@ -384,6 +384,7 @@ int rg_body_check(request_rec *r, const rg_dir_conf *d,
                             blocked);
         if (blocked) {
             r->connection->keepalive = AP_CONN_CLOSE;
+            rg_body_seal(r);
             return HTTP_LENGTH_REQUIRED;
         }
     }
@@ -392,6 +393,7 @@ int rg_body_check(request_rec *r, const rg_dir_conf *d,
                             blocked);
         if (blocked) {
             r->connection->keepalive = AP_CONN_CLOSE;
+            rg_body_seal(r);
             return HTTP_REQUEST_ENTITY_TOO_LARGE;
         }
     }
@@ -424,14 +426,29 @@ void rg_body_redirected(request_rec *r)
     /* Request-level input filters do not survive an internal redirect: the
      * new request gets REQGUARD_BODY again, with the same count, deadlines
      * and refused state, so a RewriteRule, an Action or an ErrorDocument
-     * page reads the body under the same guard. */
+     * page reads the body under the same guard (both of them, where a
+     * ceiling guards a tenant's ReportOnly). */
     for (f = r->prev->input_filters; f != NULL; f = f->next) {
         if (f->frec == rg_body_filter_handle) {
             ap_add_input_filter_handle(rg_body_filter_handle, f->ctx, r,
                                        r->connection);
-            return;
         }
     }
+}
+
+void rg_body_seal(request_rec *r)
+{
+    rg_body_ctx *ctx;
+
+    if (apr_table_get(r->headers_in, "Transfer-Encoding") == NULL
+        && apr_table_get(r->headers_in, "Content-Length") == NULL) {
+        return;
+    }
+    /* A refused request's body is read by nobody: an error page that
+     * tries finds it already ended. */
+    ctx = apr_pcalloc(r->pool, sizeof(*ctx));
+    ctx->refused = 1;
+    ap_add_input_filter_handle(rg_body_filter_handle, ctx, r, r->connection);
 }
 
 void rg_body_register_hooks(void)

@@ -290,8 +290,9 @@ static void rg_set_431(request_rec *r)
     r->connection->keepalive = AP_CONN_CLOSE;
 }
 
-/* Swallows what core still writes for a request whose response was sent
- * by the ErrorDocument 431 page instead. */
+
+/* Swallows what core still writes for a request whose response was
+ * already sent another way. */
 static ap_filter_rec_t *rg_discard_filter;
 
 static apr_status_t rg_discard_out(ap_filter_t *f, apr_bucket_brigade *bb)
@@ -299,6 +300,21 @@ static apr_status_t rg_discard_out(ap_filter_t *f, apr_bucket_brigade *bb)
     (void)f;
     apr_brigade_cleanup(bb);
     return APR_SUCCESS;
+}
+
+/*
+ * Core writes the body of the status it saved before the error hooks ran
+ * (400, 403), whatever status a hook set.  With no diagnostic body to
+ * replace it, have core answer the status we set with its own canned text
+ * now, and swallow what it writes after.
+ */
+static void rg_send_own_canned(request_rec *r)
+{
+    if (rg_conf_diagnostics(RG_DIR_CONF(r)) != RG_DIAG_OFF) {
+        return;     /* the REQGUARD_DIAG filter replaces the body */
+    }
+    ap_send_error_response(r, 0);
+    ap_add_output_filter_handle(rg_discard_filter, NULL, r, r->connection);
 }
 
 /*
@@ -328,6 +344,7 @@ static void rg_target_remap(request_rec *r)
         r->status = status;
         r->status_line = ap_get_status_line(status);
         r->connection->keepalive = AP_CONN_CLOSE;
+        rg_send_own_canned(r);
     }
 }
 
@@ -355,15 +372,10 @@ static void rg_headers_insert_error(request_rec *r)
     rg_set_431(r);
     doc = ap_response_code_string(r, ap_index_of_response(
                                          HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE));
-    if (doc == NULL) {
-        if (rg_conf_diagnostics(RG_DIR_CONF(r)) == RG_DIAG_OFF) {
-            /* No diagnostic body to replace core's: core would write the
-             * canned text of the 400 it saved.  Have it answer the 431 with
-             * the 431's own, and swallow what it writes after. */
-            ap_send_error_response(r, 0);
-            ap_add_output_filter_handle(rg_discard_filter, NULL, r,
-                                        r->connection);
-        }
+    if (doc == NULL || (doc[0] != '"' && doc[0] != '/')) {
+        /* No ErrorDocument 431, or a full URL, which core would not follow
+         * for a 400 of its own either. */
+        rg_send_own_canned(r);
         return;
     }
     if (doc[0] == '"') {

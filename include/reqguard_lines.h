@@ -25,12 +25,28 @@ typedef struct {
     apr_size_t bytes;       /* their bytes, line ends included */
     apr_size_t longest;     /* the longest of them */
     apr_size_t fields;      /* fields core built, before other modules */
+    apr_uintptr_t values;   /* fingerprint of their values */
     apr_off_t long_seen;    /* bytes core read of the last long line */
     char long_name[RG_FIELD_NAME_MAX + 1];  /* its field name, or "" */
 } rg_lines_t;
 
-/* In post_read_request, before other modules: how many fields core built
- * from the lines.  Inline: every request passes here. */
+/* The value pointers of a field table, added up: another module that sets,
+ * edits or merges a value replaces its pointer.  No string is read. */
+static APR_INLINE apr_uintptr_t rg_lines_values(const apr_table_t *t)
+{
+    const apr_array_header_t *arr = apr_table_elts(t);
+    const apr_table_entry_t *e = (const apr_table_entry_t *)arr->elts;
+    apr_uintptr_t sum = 0;
+    int i;
+
+    for (i = 0; i < arr->nelts; i++) {
+        sum += (apr_uintptr_t)e[i].val;
+    }
+    return sum;
+}
+
+/* In post_read_request, before other modules: the fields core built from
+ * the lines, their count and values.  Inline: every request passes here. */
 static APR_INLINE void rg_lines_note_fields(const request_rec *r)
 {
     rg_lines_t *ctx =
@@ -38,6 +54,7 @@ static APR_INLINE void rg_lines_note_fields(const request_rec *r)
 
     if (ctx != NULL && ctx->keepalives == r->connection->keepalives) {
         ctx->fields = (apr_size_t)apr_table_elts(r->headers_in)->nelts;
+        ctx->values = rg_lines_values(r->headers_in);
     }
 }
 
@@ -45,8 +62,8 @@ static APR_INLINE void rg_lines_note_fields(const request_rec *r)
  * presents for it, else NULL: then the fields have to be measured one by
  * one.  Exactly: the request line, one line per field that core built and
  * the blank line (a folded or merged field, or an empty line before the
- * request line, makes more lines), no field added or removed since, no
- * line read in pieces.  Inline: every checked request asks. */
+ * request line, makes more lines), no field added, removed or changed
+ * since, no line read in pieces.  Inline: every checked request asks. */
 static APR_INLINE const rg_lines_t *rg_lines_bound(const request_rec *r)
 {
     const rg_lines_t *ctx =
@@ -55,7 +72,8 @@ static APR_INLINE const rg_lines_t *rg_lines_bound(const request_rec *r)
     /* Request line, fields, one blank line. */
     if (ctx == NULL || ctx->keepalives != r->connection->keepalives
         || ctx->unsure || ctx->lines != ctx->fields + 2
-        || (apr_size_t)apr_table_elts(r->headers_in)->nelts != ctx->fields) {
+        || (apr_size_t)apr_table_elts(r->headers_in)->nelts != ctx->fields
+        || rg_lines_values(r->headers_in) != ctx->values) {
         return NULL;
     }
     return ctx;

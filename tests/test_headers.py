@@ -497,3 +497,27 @@ def test_long_field_name_is_shown_cut_with_an_ellipsis(start_apache):
     doc = json.loads(r.body)
     assert doc["field"] == name[:64] + "\u2026"
     a.wait_log(rf"kind=field-size field={name} ")
+
+
+def test_value_edited_early_by_another_module_is_measured(start_apache):
+    """mod_headers lengthens a value in place before the check: the count of
+    fields is unchanged, the measured size is the edited one."""
+    a = start_apache(modules=["headers"], conf="""
+RequestHeader edit X-A "^(.*)$" "$1$1$1$1$1$1$1$1$1$1" early
+ReqGuardMaxFieldSize 100
+""")
+    r, _ = rgtest.get(a, "/", [("X-A", "a" * 20)])     # 200 after the edit
+    assert r.status == 431
+    a.wait_log(r"kind=field-size field=X-A observed=205 limit=100")
+
+
+def test_target_refused_while_mapping_gets_canned_414_with_diagnostics_off(
+        start_apache):
+    a = start_apache(conf="ReqGuardMaxURI 100\nReqGuardDiagnostics Off\n")
+    r, closed = rgtest.get(a, "/" + "s" * 300)
+    assert r.status_line == "HTTP/1.1 414 Request-URI Too Long"
+    assert b"<title>414 Request-URI Too Long</title>" in r.body
+    assert b"permission" not in r.body
+    assert closed
+    a.wait_log(r"kind=uri .*observed=301 limit=100")
+    a.allow_log(r"AH00036")

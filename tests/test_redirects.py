@@ -47,6 +47,17 @@ ErrorDocument 413 /errpage/page.html
 """,
             "htdocs/static-ed/echo.cgi": CGI,
             "htdocs/errpage/page.html": "<p>too big</p>\n",
+            # Refusals decided before the body: the error pages read nothing.
+            "htdocs/early/.htaccess": f"""ReqGuardMaxBody {LIMIT}
+ReqGuardMaxURI 60
+ErrorDocument 413 /errpage/echo.cgi
+ErrorDocument 414 /errpage/echo.cgi
+""",
+            "htdocs/early/echo.cgi": CGI,
+            "htdocs/early411/.htaccess": """ReqGuardRequireLength On
+ErrorDocument 411 /errpage/echo.cgi
+""",
+            "htdocs/early411/echo.cgi": CGI,
         })
 
 
@@ -105,6 +116,25 @@ def test_streamed_413_answered_by_a_static_error_page_is_not_cached(srv):
     srv.allow_log(READER_ERRORS)
 
 
+@pytest.mark.parametrize("path,is_chunked,status", [
+    ("/early/echo.cgi", False, 413),                 # declared length
+    ("/early411/echo.cgi", True, 411),               # no length
+    ("/early/echo.cgi?" + "q" * 80, True, 414),      # refused on the target
+])
+def test_error_page_reads_nothing_of_a_body_refused_early(srv, path,
+                                                          is_chunked,
+                                                          status):
+    body = bu.body_of(200000)
+    with rgtest.Conn(srv.port) as c:
+        c.send(bu.request_bytes(path, body, is_chunked=is_chunked))
+        r = c.read_response()
+    assert r.status == status
+    assert r.body == bu.digest_line(b"")
+    assert r.header("Cache-Control") == "no-store"
+    srv.wait_log(r"RG00001: status=%d .*action=blocked" % status)
+    srv.allow_log(READER_ERRORS)
+
+
 # ---- a tenant's Off / ReportOnly and the administrator's ceilings -----------
 
 @pytest.fixture(scope="module")
@@ -122,6 +152,9 @@ ReqGuardCeiling MaxURI 100
             "htdocs/report/.htaccess": "ReqGuard ReportOnly\n",
             "htdocs/report/index.html": "report\n",
             "htdocs/admin-off/index.html": "admin-off\n",
+            "htdocs/report-own/.htaccess": "ReqGuard ReportOnly\n"
+                                           "ReqGuardMaxURI 50\n",
+            "htdocs/report-own/index.html": "report-own\n",
         })
 
 
@@ -132,6 +165,15 @@ def test_tenant_off_or_report_only_keeps_the_ceilings(ceil, path):
     ceil.wait_log(r"kind=uri .*limit=100 action=blocked")
     r, _ = rgtest.get(ceil, path + "?" + "q" * 50)
     assert r.status == 200
+
+
+def test_tenant_report_only_still_reports_its_own_limits(ceil):
+    r, _ = rgtest.get(ceil, "/report-own/?" + "q" * 60)
+    assert r.status_line == "HTTP/1.1 200 OK"
+    ceil.wait_log(r"kind=uri .*limit=50 action=reported")
+    r, _ = rgtest.get(ceil, "/report-own/?" + "q" * 300)
+    assert r.status == 414
+    ceil.wait_log(r"kind=uri .*limit=100 action=blocked")
 
 
 def test_administrator_off_in_a_section_is_off(ceil):

@@ -277,3 +277,16 @@ def test_field_named_whatever_the_read_boundary(base, offset):
     assert_431_close(r, closed)
     assert b"X-Big" in r.body
     base.wait_log(r"kind=core-field-size field=X-Big ")
+
+
+@pytest.fixture(scope="module")
+def ed431_external(start_apache):
+    return start_apache(conf="ErrorDocument 431 http://errors.invalid/431\n"
+                             "ReqGuardDiagnostics Off\n")
+
+
+def test_errordocument_431_full_url_falls_back_to_canned_431(ed431_external):
+    r, closed = send(ed431_external, BIG_FIELD)
+    assert_431_close(r, closed)
+    assert b"<title>431 Request Header Fields Too Large</title>" in r.body
+    ed431_external.wait_log(r"kind=core-field-size")
