@@ -31,11 +31,6 @@ static const char *const rg_limit_names[RG_LIM_COUNT] = {
     "ReqGuardBodyTimeout"
 };
 
-const char *rg_limit_directive(rg_limit_e which)
-{
-    return (unsigned)which < RG_LIM_COUNT ? rg_limit_names[which] : "ReqGuard";
-}
-
 /* ---- create and merge ------------------------------------------------- */
 
 void *rg_create_dir_conf(apr_pool_t *p, char *dir)

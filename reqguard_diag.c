@@ -49,11 +49,6 @@ typedef struct {
     int negotiated;             /* chosen on Accept: Vary: Accept */
 } rg_diag_ctx_t;
 
-static int rg_diag_is_core(rg_kind_e kind)
-{
-    return kind == RG_KIND_CORE_FIELD_SIZE || kind == RG_KIND_CORE_FIELDS;
-}
-
 /* The violation of ours that a response of this status answers, or NULL:
  * one that blocked, of that status, or of a core kind while the status is
  * still core's 400 (remap off, or not applied yet). */
@@ -65,7 +60,7 @@ static const rg_violation_t *rg_diag_cause(const request_rec *r, int status)
         return NULL;
     }
     if (v->status == status
-        || (status == HTTP_BAD_REQUEST && rg_diag_is_core(v->kind))) {
+        || (status == HTTP_BAD_REQUEST && rg_kind_is_core(v->kind))) {
         return v;
     }
     return NULL;
@@ -256,7 +251,7 @@ static void rg_diag_insert_error_filter(request_rec *r)
 
     /* Core looks up the ErrorDocument of the status it saved before this
      * hook: for a remapped core refusal on HTTP/1.x that is still 400. */
-    saved = rg_diag_is_core(v->kind) && r->proto_num < HTTP_VERSION(2, 0)
+    saved = rg_kind_is_core(v->kind) && r->proto_num < HTTP_VERSION(2, 0)
             ? HTTP_BAD_REQUEST : r->status;
     ctx = apr_pcalloc(r->pool, sizeof(*ctx));
     custom = ap_response_code_string(r, ap_index_of_response(r->status));
@@ -320,7 +315,7 @@ int rg_diag_handler(request_rec *r)
     /* The configuration where the request failed, .htaccess included,
      * decides the detail and the format, not that of the handler's URL. */
     d = RG_DIR_CONF(failed);
-    if (v != NULL && rg_diag_is_core(v->kind) && status == HTTP_BAD_REQUEST
+    if (v != NULL && rg_kind_is_core(v->kind) && status == HTTP_BAD_REQUEST
         && rg_conf_remap431(RG_SRV_CONF(failed->server))) {
         status = v->status;     /* the remapped 431 */
     }

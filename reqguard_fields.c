@@ -119,17 +119,11 @@ static void rg_fields_summarise(rg_field_table_t *t)
     unsigned int i;
 
     t->min_limit = 0;
-    t->has_unlimited = 0;
     for (i = 0; i <= t->mask; i++) {
         const rg_field_slot_t *s = &t->slots[i];
 
-        if (s->name == NULL) {
-            continue;
-        }
-        if (s->limit == 0) {
-            t->has_unlimited = 1;
-        }
-        else if (t->min_limit == 0 || s->limit < t->min_limit) {
+        if (s->name != NULL && s->limit > 0
+            && (t->min_limit == 0 || s->limit < t->min_limit)) {
             t->min_limit = s->limit;
         }
     }
@@ -180,20 +174,22 @@ apr_off_t rg_fields_lookup(const rg_field_table_t *t, const char *name,
     return slot->name ? slot->limit : -1;
 }
 
+int rg_is_tchar(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+           || (c >= '0' && c <= '9')
+           || (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
+}
+
 int rg_field_name_valid(const char *name)
 {
-    /* RFC 9110 tchar, without the alphanumerics tested below. */
-    static const char tchar_punct[] = "!#$%&'*+-.^_`|~";
     const char *p;
 
     if (name == NULL || *name == '\0' || strlen(name) > RG_FIELD_NAME_MAX) {
         return 0;
     }
     for (p = name; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9') || strchr(tchar_punct, c))) {
+        if (!rg_is_tchar((unsigned char)*p)) {
             return 0;
         }
     }

@@ -34,12 +34,6 @@
 #include "reqguard_lines.h"
 #include "reqguard_violation.h"
 
-#if defined(__GNUC__)
-#define RG_COLD __attribute__((noinline, cold))
-#else
-#define RG_COLD
-#endif
-
 /* The error-notes core sets for the two header rejections we remap. */
 #define RG_CORE_NOTE_SIZE   "Size of a request header field exceeds"
 #define RG_CORE_NOTE_FIELDS "The number of request header fields exceeds"
@@ -77,21 +71,16 @@ static RG_COLD int rg_headers_refuse(request_rec *r, rg_mode_e mode, rg_kind_e k
 static apr_int64_t rg_field_floor(const rg_dir_conf *d, const rg_srv_conf *s)
 {
     apr_int64_t floor = rg_conf_limit(d, s, RG_LIM_FIELD_SIZE);
-    apr_int64_t ceiling = s->ceiling[RG_LIM_FIELD_SIZE];
-    const rg_field_table_t *named = d->field_limits;
     apr_int64_t own;
 
-    if (named == NULL) {
+    if (d->field_limits == NULL) {
         return floor;
     }
-    own = named->min_limit;
-    if (ceiling > 0 && (own > ceiling || (own == 0 && named->has_unlimited))) {
-        own = ceiling;
-    }
-    if (own > 0 && (floor == 0 || own < floor)) {
-        floor = own;
-    }
-    return floor;
+    /* The smallest per-name limit under the ceiling; a name exempted with
+     * 0 is held to the ceiling, which is never below that. */
+    own = rg_clamp(d->field_limits->min_limit,
+                   s->ceiling[RG_LIM_FIELD_SIZE]);
+    return (own > 0 && (floor == 0 || own < floor)) ? own : floor;
 }
 
 /*
@@ -129,10 +118,7 @@ static RG_COLD int rg_measure_fields(request_rec *r, const rg_dir_conf *d,
             if (own >= 0) {
                 /* A per-name limit replaces MaxFieldSize for that name,
                  * under the same ceiling. */
-                limit = own;
-                if (ceiling > 0 && (limit == 0 || limit > ceiling)) {
-                    limit = ceiling;
-                }
+                limit = rg_clamp(own, ceiling);
             }
         }
         if (limit > 0 && size > limit) {
@@ -381,7 +367,7 @@ static void rg_headers_insert_error(request_rec *r)
     if (doc[0] == '"') {
         ap_custom_response(r, HTTP_BAD_REQUEST, doc + 1);
     }
-    else if (doc[0] == '/') {
+    else {
         apr_table_setn(r->subprocess_env, "REQUEST_METHOD", r->method);
         r->method = "GET";
         r->method_number = M_GET;

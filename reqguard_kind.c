@@ -36,6 +36,11 @@ int rg_kind_status(rg_kind_e kind)
     return rg_kinds[rg_kind_index(kind)].status;
 }
 
+int rg_kind_is_core(rg_kind_e kind)
+{
+    return kind == RG_KIND_CORE_FIELD_SIZE || kind == RG_KIND_CORE_FIELDS;
+}
+
 const char *rg_kind_directive(rg_kind_e kind)
 {
     return rg_kinds[rg_kind_index(kind)].directive;

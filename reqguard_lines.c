@@ -14,12 +14,6 @@
 
 #include "reqguard_lines.h"
 
-#if defined(__GNUC__)
-#define RG_COLD __attribute__((noinline, cold))
-#else
-#define RG_COLD
-#endif
-
 /* core reads a line in GETLINE mode in chunks of at most this much. */
 #define RG_GETLINE_CHUNK 8192
 

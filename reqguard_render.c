@@ -13,6 +13,7 @@
 #include <apr_lib.h>
 #include <apr_strings.h>
 
+#include "reqguard_fields.h"
 #include "reqguard_render.h"
 
 /* ---- Accept negotiation ------------------------------------------------ */
@@ -24,11 +25,6 @@ typedef struct {
                  * subtype, 2 for the exact type */
     int pos;    /* index of that range in the field */
 } rg_pref_t;
-
-static int rg_is_tchar(int c)
-{
-    return apr_isalnum(c) || (c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL);
-}
 
 static const char *rg_skip_ows(const char *s, const char *e)
 {

@@ -89,21 +89,21 @@ static APR_INLINE rg_mode_e rg_conf_mode(const rg_dir_conf *d)
     return d->mode == RG_MODE_UNSET ? RG_MODE_ON : d->mode;
 }
 
-/* The effective limit, 0 for unlimited: unset means unlimited, and a
- * ceiling caps both a larger value and "unlimited". */
+/* A limit (0: unlimited) under a ceiling (0 or less: none): the ceiling
+ * caps both a larger value and "unlimited". */
+static APR_INLINE apr_int64_t rg_clamp(apr_int64_t v, apr_int64_t c)
+{
+    return (c > 0 && (v == 0 || v > c)) ? c : v;
+}
+
+/* The effective limit, 0 for unlimited: unset means unlimited. */
 static APR_INLINE apr_int64_t rg_conf_limit(const rg_dir_conf *d,
                                             const rg_srv_conf *s,
                                             rg_limit_e which)
 {
-    apr_int64_t v = d->limit[which], c = s->ceiling[which];
+    apr_int64_t v = d->limit[which];
 
-    if (v < 0) {
-        v = 0;
-    }
-    if (c > 0 && (v == 0 || v > c)) {
-        v = c;
-    }
-    return v;
+    return rg_clamp(v < 0 ? 0 : v, s->ceiling[which]);
 }
 
 static APR_INLINE apr_off_t rg_conf_body_min_rate(const rg_dir_conf *d)
@@ -139,7 +139,5 @@ static APR_INLINE int rg_conf_remap431(const rg_srv_conf *s)
 const rg_dir_conf *rg_conf_tenant_floor(const rg_dir_conf *d,
                                         const rg_srv_conf *s);
 
-/* The directive that sets a limit, for logs and Full diagnostics. */
-const char *rg_limit_directive(rg_limit_e which);
 
 #endif /* REQGUARD_CONFIG_H */

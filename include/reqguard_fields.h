@@ -26,7 +26,6 @@ typedef struct {
 typedef struct {
     apr_uint64_t sig_mask;  /* bit rg_fields_sig() set for every name */
     apr_off_t min_limit;    /* smallest non-zero limit, 0 when none */
-    int has_unlimited;      /* some name has limit 0 */
     unsigned int mask;      /* slot count - 1, slot count a power of two */
     unsigned int count;     /* names stored */
     rg_field_slot_t *slots;
@@ -45,6 +44,9 @@ const rg_field_table_t *rg_fields_merge(apr_pool_t *p,
 /* The limit for a field name of length len, or -1 when none is set. */
 apr_off_t rg_fields_lookup(const rg_field_table_t *t, const char *name,
                            apr_size_t len);
+
+/* 1 when c may appear in an RFC 9110 token (tchar), else 0. */
+int rg_is_tchar(int c);
 
 /* 1 when name is a valid field name (RFC 9110 token), else 0. */
 int rg_field_name_valid(const char *name);

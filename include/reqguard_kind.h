@@ -27,6 +27,9 @@ const char *rg_kind_name(rg_kind_e kind);
 /* The status a refusal of this kind answers with (431, 414, ...). */
 int rg_kind_status(rg_kind_e kind);
 
+/* 1 for the kinds that are core's refusals, answered by the remap. */
+int rg_kind_is_core(rg_kind_e kind);
+
 /* The directive whose limit was exceeded ("ReqGuardMaxFieldSize",
  * "LimitRequestFieldSize", ...). */
 const char *rg_kind_directive(rg_kind_e kind);

@@ -20,6 +20,13 @@ extern module AP_MODULE_DECLARE_DATA reqguard_module;
 APLOG_USE_MODULE(reqguard);
 #endif
 
+/* Out of line and out of the way: paths a clean request never takes. */
+#if defined(__GNUC__)
+#define RG_COLD __attribute__((noinline, cold))
+#else
+#define RG_COLD
+#endif
+
 #define RG_DIR_CONF(r) \
     ((rg_dir_conf *)ap_get_module_config((r)->per_dir_config, &reqguard_module))
 #define RG_SRV_CONF(s) \
