@@ -383,7 +383,6 @@ int rg_body_check(request_rec *r, const rg_dir_conf *d,
         rg_violation_record(r, RG_KIND_LENGTH_REQUIRED, NULL, -1, 0, NULL,
                             blocked);
         if (blocked) {
-            r->connection->keepalive = AP_CONN_CLOSE;
             rg_body_seal(r);
             return HTTP_LENGTH_REQUIRED;
         }
@@ -392,7 +391,6 @@ int rg_body_check(request_rec *r, const rg_dir_conf *d,
         rg_violation_record(r, RG_KIND_BODY, NULL, length, limit, NULL,
                             blocked);
         if (blocked) {
-            r->connection->keepalive = AP_CONN_CLOSE;
             rg_body_seal(r);
             return HTTP_REQUEST_ENTITY_TOO_LARGE;
         }
@@ -445,7 +443,9 @@ void rg_body_seal(request_rec *r)
         return;
     }
     /* A refused request's body is read by nobody: an error page that
-     * tries finds it already ended. */
+     * tries finds it already ended, and the connection, with the body
+     * still on it, closes. */
+    r->connection->keepalive = AP_CONN_CLOSE;
     ctx = apr_pcalloc(r->pool, sizeof(*ctx));
     ctx->refused = 1;
     ap_add_input_filter_handle(rg_body_filter_handle, ctx, r, r->connection);

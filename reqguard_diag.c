@@ -157,15 +157,11 @@ static void rg_diag_render(request_rec *r, const rg_dir_conf *d, int status,
     ctx->content_type = rg_render_content_type(fmt);
 }
 
-/* Headers of a rendered body, on whichever table the response sends. */
+/* Headers of a rendered body, on whichever table the response sends.
+ * Cache-Control: no-store is set by the callers, on err_headers_out. */
 static void rg_diag_headers(request_rec *r, apr_table_t *t,
                             const rg_diag_ctx_t *ctx)
 {
-    apr_table_setn(t, "Cache-Control", "no-store");
-    if (t != r->err_headers_out) {
-        /* Set there too for an error page request: send it once. */
-        apr_table_unset(r->err_headers_out, "Cache-Control");
-    }
     apr_table_setn(t, "X-Content-Type-Options", "nosniff");
     if (ctx->negotiated) {
         apr_table_mergen(t, "Vary", "Accept");
@@ -240,8 +236,10 @@ static void rg_diag_insert_error_filter(request_rec *r)
         return;
     }
 
-    /* Every refusal of ours, whatever its body.  err_headers_out becomes
-     * the response's headers_out when the error response starts. */
+    /* Every error response to a refusal of ours, whatever its body: set
+     * here, just before it goes out (err_headers_out becomes its
+     * headers_out), because the error path may drop what a handler or
+     * filter set earlier. */
     apr_table_setn(r->err_headers_out, "Cache-Control", "no-store");
 
     d = RG_DIR_CONF(r);
@@ -253,29 +251,18 @@ static void rg_diag_insert_error_filter(request_rec *r)
      * hook: for a remapped core refusal on HTTP/1.x that is still 400. */
     saved = rg_kind_is_core(v->kind) && r->proto_num < HTTP_VERSION(2, 0)
             ? HTTP_BAD_REQUEST : r->status;
-    ctx = apr_pcalloc(r->pool, sizeof(*ctx));
     custom = ap_response_code_string(r, ap_index_of_response(r->status));
-    if (saved == r->status) {
-        if (custom != NULL && custom[0] == '"') {
-            return;             /* ErrorDocument "text": core sends it */
-        }
-        /* No ErrorDocument, or a URL that failed (the page itself ran
-         * into an error): our body rather than canned text. */
-        rg_diag_render(r, d, r->status, v, ctx);
+    /* An admin's ErrorDocument "text" for the status wins; core sends it
+     * (for the remapped 431 the remap has handed it to core already).  A
+     * local URL for the remapped 431 was served by the remap.  Otherwise
+     * our body: no ErrorDocument, an ErrorDocument 400 text meant for the
+     * 400 that is not sent, or a URL whose page itself failed. */
+    if (custom != NULL
+        && (custom[0] == '"' || (saved != r->status && custom[0] == '/'))) {
+        return;
     }
-    else if (custom != NULL && custom[0] == '/') {
-        return;                 /* the remap served ErrorDocument 431 */
-    }
-    else if (custom != NULL && custom[0] == '"') {
-        /* Core sends the custom response of the 400 it saved; the
-         * admin's text for 431, the status the client gets, wins. */
-        ctx->body = custom + 1;
-        ctx->len = strlen(ctx->body);
-    }
-    else {
-        /* An ErrorDocument 400 text is for the 400 that was not sent. */
-        rg_diag_render(r, d, r->status, v, ctx);
-    }
+    ctx = apr_pcalloc(r->pool, sizeof(*ctx));
+    rg_diag_render(r, d, r->status, v, ctx);
     ap_add_output_filter_handle(rg_diag_filter_handle, ctx, r,
                                 r->connection);
 }
@@ -325,6 +312,9 @@ int rg_diag_handler(request_rec *r)
 
     memset(&ctx, 0, sizeof(ctx));
     rg_diag_render(r, d, status, v, &ctx);
+    /* Every answer of ours is about this one request.  err_headers_out,
+     * where the redirect from a refusal has put it already. */
+    apr_table_setn(r->err_headers_out, "Cache-Control", "no-store");
 
     if (r->main == NULL) {
         r->status = status;

@@ -44,23 +44,16 @@
 
 /* Record a violation and say what to answer: the status, or OK for
  * ReportOnly (the request goes on). */
-static RG_COLD int rg_headers_refuse(request_rec *r, rg_mode_e mode, rg_kind_e kind,
-                             const char *field, apr_off_t observed,
-                             apr_int64_t limit)
+static RG_COLD int rg_headers_refuse(request_rec *r, rg_mode_e mode,
+                                     rg_kind_e kind, const char *field,
+                                     apr_off_t observed, apr_int64_t limit)
 {
     int blocked = (mode == RG_MODE_ON);
 
     rg_violation_record(r, kind, field, observed, limit, NULL, blocked);
-    if (!blocked) {
-        return OK;
-    }
-    /* 414 always closes (ap_status_drops_connection); a 431 keeps the
-     * connection only when no request body is left unread on it. */
-    if (apr_table_get(r->headers_in, "Transfer-Encoding")
-        || apr_table_get(r->headers_in, "Content-Length")) {
-        r->connection->keepalive = AP_CONN_CLOSE;
-    }
-    return rg_kind_status(kind);
+    /* 414 always closes (ap_status_drops_connection); a 431 closes when
+     * the request has a body, which rg_body_seal() decides. */
+    return blocked ? rg_kind_status(kind) : OK;
 }
 
 /*

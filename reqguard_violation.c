@@ -51,10 +51,6 @@ const rg_violation_t *rg_violation_record(request_rec *r, rg_kind_e kind,
     apr_table_setn(r->subprocess_env, "REQGUARD_ACTION", action);
 
     rg_counters_add(kind, blocked);
-    if (blocked) {
-        /* A refusal is about this request only; nothing may cache it. */
-        apr_table_setn(r->err_headers_out, "Cache-Control", "no-store");
-    }
 
     if (ap_get_module_config(r->request_config, &reqguard_module) == NULL) {
         ap_set_module_config(r->request_config, &reqguard_module, v);

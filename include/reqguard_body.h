@@ -25,8 +25,8 @@ int rg_body_check(request_rec *r, const rg_dir_conf *d,
 /* For an internal redirect (r->prev set): carry REQGUARD_BODY over. */
 void rg_body_redirected(request_rec *r);
 
-/* r is refused before its body was read: from now on its body reads as
- * ended, for an error page too. */
+/* r is refused before its body was read: when it has one, from now on its
+ * body reads as ended, for an error page too, and the connection closes. */
 void rg_body_seal(request_rec *r);
 
 #endif /* REQGUARD_BODY_H */
