@@ -14,9 +14,6 @@
  *
  * This file only gathers plain values; reqguard_render.c renders them.
  */
-/* Before any APR header: APR_BRIGADE_SENTINEL then uses offsetof. */
-#include <stddef.h>
-
 #include "reqguard_private.h"
 
 #include <string.h>
@@ -45,7 +42,7 @@ static ap_filter_rec_t *rg_diag_filter_handle;
 typedef struct {
     const char *body;
     apr_size_t len;
-    const char *content_type;   /* NULL: keep core's (an admin's text) */
+    rg_render_fmt_e fmt;        /* the format it is rendered in */
     int negotiated;             /* chosen on Accept: Vary: Accept */
 } rg_diag_ctx_t;
 
@@ -154,7 +151,7 @@ static void rg_diag_render(request_rec *r, const rg_dir_conf *d, int status,
         break;
     }
     ctx->body = rg_render_body(r->pool, &in, fmt, &ctx->len);
-    ctx->content_type = rg_render_content_type(fmt);
+    ctx->fmt = fmt;
 }
 
 /* Headers of a rendered body, on whichever table the response sends.
@@ -166,11 +163,9 @@ static void rg_diag_headers(request_rec *r, apr_table_t *t,
     if (ctx->negotiated) {
         apr_table_mergen(t, "Vary", "Accept");
     }
-    if (ctx->content_type != NULL) {
-        ap_set_content_type(r, ctx->content_type);
-        if (strncmp(ctx->content_type, "text/html", 9) == 0) {
-            apr_table_setn(t, "Content-Security-Policy", RG_DIAG_CSP);
-        }
+    ap_set_content_type(r, rg_render_content_type(ctx->fmt));
+    if (ctx->fmt == RG_RENDER_HTML) {
+        apr_table_setn(t, "Content-Security-Policy", RG_DIAG_CSP);
     }
     ap_set_content_length(r, (apr_off_t)ctx->len);
 }
