@@ -33,7 +33,7 @@ APR_CFLAGS = $(shell apr-1-config --cflags --cppflags --includes) \
 APR_LIBS   = $(shell apr-1-config --link-ld --libs)
 
 .PHONY: all run test unit integration install clean deps-run deps-test \
-        check-config bench
+        check-config
 
 all: .libs/mod_reqguard.so
 
@@ -86,16 +86,15 @@ check-config:
 integration:
 	$(PYTHON) -m pytest -p no:cacheprovider $(PYTEST_ARGS) tests
 
-# Instructions per clean request, with and without the module (callgrind).
-bench: deps-test
-	@$(MAKE) -s --no-print-directory all
-	$(call need_packages,valgrind)
-	@$(PYTHON) tests/bench/bench.py
-
 install: all
 	$(APXS) -i -n reqguard .libs/mod_reqguard.so
 	install -m 644 conf/reqguard.load conf/reqguard.conf \
 	    /etc/apache2/mods-available/
+
+# Targets of their own: the reliability checks (sanitizers, valgrind,
+# fuzzers, soak) and the benchmarks.
+include tests/reliability.mk
+include tests/bench/bench.mk
 
 clean:
 	rm -rf $(BUILD) .libs *.o *.lo *.slo *.la

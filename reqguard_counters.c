@@ -26,8 +26,9 @@ typedef struct {
 
 static rg_counters_t *rg_counters;
 
-void rg_counters_add(rg_kind_e kind, int blocked)
+void rg_counters_add(const server_rec *s, rg_kind_e kind, int blocked)
 {
+    (void)s;
     if (rg_counters != NULL && (unsigned)kind < RG_KIND_COUNT) {
         apr_atomic_inc32(&rg_counters->n[kind][blocked ? 1 : 0]);
     }

@@ -389,6 +389,10 @@ typedef struct {
     "If legitimate requests need more, raise the limit in the server " \
     "configuration or in .htaccess (up to any ReqGuardCeiling the server " \
     "administrator has set)."
+#define RG_OWNER_CEILING \
+    "This limit is a ReqGuardCeiling of the server administrator: " \
+    "neither a directory nor .htaccess can raise it. If legitimate " \
+    "requests need more, ask the server administrator."
 #define RG_OWNER_CORE \
     "This is a limit of the Apache core, checked before any virtual host " \
     "or .htaccess applies: raise it in the main server configuration (or " \
@@ -743,7 +747,8 @@ static void rg_shown(apr_pool_t *p, const rg_render_in_t *in,
     if (in->full) {
         const char *unit = kt->unit;
 
-        sh->owner = kt->owner;
+        sh->owner = in->ceiling && !rg_kind_is_core(in->kind)
+                    ? RG_OWNER_CEILING : kt->owner;
         sh->directive = rg_render_escape(p, in->directive ? in->directive
                                          : rg_kind_directive(in->kind),
                                          RG_SHOW_WORD_MAX, fmt);

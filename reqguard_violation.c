@@ -50,7 +50,7 @@ const rg_violation_t *rg_violation_record(request_rec *r, rg_kind_e kind,
                    apr_psprintf(r->pool, "%" APR_OFF_T_FMT, observed));
     apr_table_setn(r->subprocess_env, "REQGUARD_ACTION", action);
 
-    rg_counters_add(kind, blocked);
+    rg_counters_add(r->server, kind, blocked);
 
     if (ap_get_module_config(r->request_config, &reqguard_module) == NULL) {
         ap_set_module_config(r->request_config, &reqguard_module, v);

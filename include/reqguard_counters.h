@@ -10,8 +10,9 @@
 
 #include "reqguard_kind.h"
 
-/* Add one to the counter of kind and action; cheap and lock-free. */
-void rg_counters_add(rg_kind_e kind, int blocked);
+/* Add one to the counter of kind and action for the virtual host s (the
+ * server_rec the request was answered by); cheap and lock-free. */
+void rg_counters_add(const server_rec *s, rg_kind_e kind, int blocked);
 
 void rg_counters_register_hooks(void);
 

@@ -57,6 +57,8 @@ typedef struct {
     apr_int64_t observed;   /* bytes, fields or seconds seen; < 0 unknown */
     apr_int64_t limit;      /* the limit in force; < 0 unknown */
     const char *directive;  /* NULL: the kind's own directive */
+    int ceiling;            /* the limit in force is a ReqGuardCeiling:
+                             * only the administrator can raise it */
     const char *request_id; /* or NULL */
     const char *time;       /* or NULL; see rg_render_time() */
     int full;               /* ReqGuardDiagnostics Full: numbers, directive,

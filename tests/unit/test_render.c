@@ -497,6 +497,25 @@ static void test_bodies(void)
     CHECK(strstr(b, "Directive:  LimitRequestFieldSize\n") != NULL);
     CHECK(strstr(b, ".htaccess cannot change it") != NULL);
 
+    /* A limit a ReqGuardCeiling set: the directive named is the ceiling,
+     * and only the administrator can raise it. */
+    in.kind = RG_KIND_BODY;
+    in.status = 413;
+    in.field = NULL;
+    in.directive = "ReqGuardCeiling MaxBody";
+    in.ceiling = 1;
+    in.observed = 3000;
+    in.limit = 1024;
+    b = body(&in, RG_RENDER_TEXT);
+    CHECK(strstr(b, "Directive:  ReqGuardCeiling MaxBody\n") != NULL);
+    CHECK(strstr(b, "ask the server administrator") != NULL);
+    CHECK(strstr(b, "in .htaccess (up to") == NULL);
+    in.ceiling = 0;
+    in.directive = NULL;
+    b = body(&in, RG_RENDER_TEXT);
+    CHECK(strstr(b, "ask the server administrator") == NULL);
+    CHECK(strstr(b, "Directive:  ReqGuardMaxBody\n") != NULL);
+
     /* A status we did not cause: generic words, about:blank, no kind,
      * nothing of the site owner's even under Full. */
     memset(&in, 0, sizeof(in));

@@ -1,0 +1,1 @@
+# Reliability checks with targets of their own (included by the Makefile).
