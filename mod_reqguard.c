@@ -4,16 +4,19 @@
  *
  * The glue: the module record and hook registration.  Each concern lives in
  * its own reqguard_<concern>.c with its header in include/:
- *   reqguard_config.c     directives, create/merge (accessors in the header)
- *   reqguard_headers.c    header and request-target limits, the 400->431 remap
+ *   reqguard_config.c     directives, create/merge, how a request is judged
+ *   reqguard_headers.c    header and request-target limits (431, 414)
  *   reqguard_lines.c      header line figures and long-line names, per
  *                         connection
  *   reqguard_body.c       the body input filter: 413, 411, 408
- *   reqguard_diag.c       diagnostic bodies and the reqguard-diagnostic handler
+ *   reqguard_error.c      the error path: core's 400 -> 431, ErrorDocument,
+ *                         no-store, which body a refusal gets
+ *   reqguard_diag.c       the diagnostic body of a request, and the
+ *                         reqguard-diagnostic handler
  *   reqguard_violation.c  log line, REQGUARD_* variables, violation record
  *   reqguard_counters.c   shared-memory counters, reqguard-status handler
  * and pure logic, unit-tested without Apache:
- *   reqguard_parse.c      sizes and durations
+ *   reqguard_parse.c      sizes, durations, lengths
  *   reqguard_fields.c     per-name field limit table
  *   reqguard_kind.c       violation kinds: names, statuses, directives
  *   reqguard_render.c     Accept negotiation, escaping, diagnostic bodies
@@ -29,7 +32,11 @@
 #include "reqguard_lines.h"
 #include "reqguard_body.h"
 #include "reqguard_diag.h"
+#include "reqguard_error.h"
 #include "reqguard_counters.h"
+
+#define RG_HANDLER_PREFIX "reqguard-"
+#define RG_HANDLER_PREFIX_LEN (sizeof(RG_HANDLER_PREFIX) - 1)
 
 /*
  * One handler hook for the module's two handlers, so that a request for any
@@ -39,43 +46,30 @@ static int rg_handler(request_rec *r)
 {
     const char *h = r->handler;
 
-    if (h == NULL || h[0] != 'r' || strncmp(h, "reqguard-", 9) != 0) {
+    if (h == NULL || h[0] != 'r'
+        || strncmp(h, RG_HANDLER_PREFIX, RG_HANDLER_PREFIX_LEN) != 0) {
         return DECLINED;
     }
-    if (!strcmp(h + 9, "status")) {
+    h += RG_HANDLER_PREFIX_LEN;
+    if (!strcmp(h, "status")) {
         return rg_status_handler(r);
     }
-    if (!strcmp(h + 9, "diagnostic")) {
+    if (!strcmp(h, "diagnostic")) {
         return rg_diag_handler(r);
     }
     return DECLINED;
 }
 
-/* Headers first, then the body.  A refusal on the headers leaves the body
- * unread: seal it, so that an error page cannot read it either. */
-static int rg_checks(request_rec *r, const rg_dir_conf *d,
-                     const rg_srv_conf *s, rg_mode_e mode)
-{
-    int rc = rg_headers_check(r, d, s, mode);
-
-    if (rc != DECLINED) {
-        rg_body_seal(r);
-        return rc;
-    }
-    return rg_body_check(r, d, s, mode);
-}
-
 /*
  * post_perdir_config: the earliest hook with the merged per-directory
  * configuration (.htaccess included), before authentication and before any
- * fixups hook can read the body.  Headers first, then the body; one hook
- * call for both.
+ * fixups hook can read the body.  Headers first, then the body; a refusal
+ * on the headers leaves the body unread: seal it, so that an error page
+ * cannot read it either.
  */
 static int rg_post_perdir(request_rec *r)
 {
-    const rg_dir_conf *d;
-    const rg_srv_conf *s;
-    rg_mode_e mode;
+    rg_judge_t j;
     int rc;
 
     /* Once per request: not for subrequests, not for internal redirects
@@ -83,33 +77,26 @@ static int rg_post_perdir(request_rec *r)
     if (r->main != NULL || r->prev != NULL) {
         return DECLINED;
     }
-    d = RG_DIR_CONF(r);
-    mode = rg_conf_mode(d);
-    s = RG_SRV_CONF(r->server);
-    if (mode != RG_MODE_ON && d->mode_htaccess) {
-        /* A tenant's Off or ReportOnly does not lift the administrator's
-         * ceilings: those still refuse; then ReportOnly reports the
-         * tenant's own limits. */
-        const rg_dir_conf *floor = rg_conf_tenant_floor(d, s);
-
-        if (floor != NULL) {
-            rc = rg_checks(r, floor, s, RG_MODE_ON);
-            if (rc != DECLINED || mode == RG_MODE_OFF) {
-                return rc;
-            }
-        }
-    }
-    if (mode == RG_MODE_OFF) {
+    j.d = RG_DIR_CONF(r);
+    j.s = RG_SRV_CONF(r->server);
+    j.how = rg_judge_how(j.d, j.s);
+    if (j.how == RG_JUDGE_NONE) {
         return DECLINED;
     }
-    return rg_checks(r, d, s, mode);
+    rc = rg_headers_check(r, &j);
+    if (rc != DECLINED) {
+        rg_body_seal(r);
+        return rc;
+    }
+    return rg_body_check(r, &j);
 }
 
 /*
- * post_read_request, first of all: for a new request, note the fields core
- * built before other modules change them (reqguard_lines.c); for an internal
- * redirect (RewriteRule in .htaccess, Action, ErrorDocument URL), which is
- * not checked again, inherit what the first request was refused or counted
+ * post_read_request, first of all.  A new request: note the fields core
+ * built before other modules change them (reqguard_lines.c), and refuse a
+ * request-target the directory walk could not map.  An internal redirect
+ * (RewriteRule in .htaccess, Action, ErrorDocument URL), which is not
+ * checked again: inherit what the first request was refused or counted
  * for.
  */
 static int rg_post_read(request_rec *r)
@@ -118,14 +105,11 @@ static int rg_post_read(request_rec *r)
         return DECLINED;
     }
     if (r->prev == NULL) {
-        /* Before other modules add or drop fields. */
         rg_lines_note_fields(r);
+        return rg_headers_check_early(r);
     }
-    else {
-        rg_headers_redirected(r);
-        rg_body_redirected(r);
-    }
-    return DECLINED;
+    rg_body_redirected(r);
+    return rg_error_redirected(r);
 }
 
 static void rg_register_hooks(apr_pool_t *p)
@@ -133,15 +117,15 @@ static void rg_register_hooks(apr_pool_t *p)
     (void)p;
     /* FIRST: refuse before other modules' per-directory work. */
     ap_hook_post_perdir_config(rg_post_perdir, NULL, NULL, APR_HOOK_FIRST);
-    /* REALLY_FIRST: the error page request must have its status and
-     * variables before anything else looks at it. */
+    /* REALLY_FIRST: the fields as core built them, and the error page
+     * request with its status and variables before anything else looks at
+     * it. */
     ap_hook_post_read_request(rg_post_read, NULL, NULL,
                               APR_HOOK_REALLY_FIRST);
     ap_hook_handler(rg_handler, NULL, NULL, APR_HOOK_MIDDLE);
     rg_lines_register_hooks();
-    rg_headers_register_hooks();
     rg_body_register_hooks();
-    rg_diag_register_hooks();
+    rg_error_register_hooks();
     rg_counters_register_hooks();
 }
 

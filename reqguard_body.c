@@ -30,6 +30,7 @@
  */
 #include "reqguard_private.h"
 
+#include <string.h>
 #include <apr_network_io.h>
 #include <http_core.h>
 #include <http_protocol.h>
@@ -37,6 +38,7 @@
 #include <util_filter.h>
 
 #include "reqguard_config.h"
+#include "reqguard_parse.h"
 #include "reqguard_violation.h"
 #include "reqguard_body.h"
 
@@ -55,54 +57,69 @@ typedef enum {
     RG_DUE_RATE                     /* ReqGuardBodyMinRate */
 } rg_due_e;
 
-/* Per-request state of the filter, allocated only for a request with a
- * body that a limit applies to. */
+/* The two guards of a body: the limits that refuse, and the limits that
+ * only report (ReqGuard ReportOnly). */
+enum { RG_GUARD_BLOCK = 0, RG_GUARD_REPORT = 1 };
+
+/* One set of body limits. */
 typedef struct {
     apr_off_t limit;                /* ReqGuardMaxBody, 0: none */
     apr_interval_time_t timeout;    /* ReqGuardBodyTimeout, 0: none */
     apr_interval_time_t grace;      /* before the min rate applies */
     apr_off_t min_rate;             /* ReqGuardBodyMinRate, 0: none */
-    apr_off_t seen;                 /* body bytes passed up so far */
-    apr_time_t started;             /* first body read, 0: not yet */
-    unsigned int blocked:1,         /* 0: ReqGuard ReportOnly */
-                 step_aside:1,      /* body ended, or HTTP_IN refused it */
-                 refused:1,         /* we refused: EOS from now on */
+    unsigned int limit_ceiling:1,   /* each of the three is a ceiling's */
+                 timeout_ceiling:1,
+                 rate_ceiling:1,
                  size_done:1,       /* size violation recorded */
                  time_done:1;       /* timeout violation recorded */
+} rg_body_guard_t;
+
+/* Per-request state of the filter, allocated only for a request with a
+ * body that a limit applies to; internal redirects share it. */
+typedef struct {
+    rg_body_guard_t g[2];           /* [RG_GUARD_BLOCK], [RG_GUARD_REPORT] */
+    apr_off_t seen;                 /* body bytes passed up so far */
+    apr_time_t started;             /* first body read, 0: not yet */
+    unsigned int step_aside:1,      /* body ended, or HTTP_IN refused it */
+                 refused:1;         /* we refused: EOS from now on */
 } rg_body_ctx;
 
 static ap_filter_rec_t *rg_body_filter_handle;
 
 /*
- * The moment by which the next read must have brought data: now plus the
- * timeout for the next byte, or the moment the average since the first
- * read falls below the minimum rate (never before the grace period),
- * whichever comes first.  Returns which one it is; RG_DUE_NONE when
- * neither applies.
+ * The moment by which the next read must have brought data under guard g:
+ * now plus the timeout for the next byte, or the moment the average since
+ * the first read falls below the minimum rate (never before the grace
+ * period), whichever comes first.  Returns which one it is; RG_DUE_NONE
+ * when neither applies.
  */
-static rg_due_e rg_body_deadline(const rg_body_ctx *ctx, apr_time_t now,
+static rg_due_e rg_body_deadline(const rg_body_ctx *ctx,
+                                 const rg_body_guard_t *g, apr_time_t now,
                                  apr_time_t *due)
 {
     rg_due_e why = RG_DUE_NONE;
 
-    if (ctx->timeout > 0) {
-        *due = now + ctx->timeout;
+    if (g->time_done) {
+        return RG_DUE_NONE;
+    }
+    if (g->timeout > 0) {
+        *due = now + g->timeout;
         why = RG_DUE_STALL;
     }
-    if (ctx->min_rate > 0) {
+    if (g->min_rate > 0) {
         /* seen / min_rate seconds after the start, in microseconds,
          * without overflowing; beyond ~31 years there is no deadline. */
-        apr_off_t secs = ctx->seen / ctx->min_rate;
-        apr_off_t rest = ctx->seen % ctx->min_rate;
+        apr_off_t secs = ctx->seen / g->min_rate;
+        apr_off_t rest = ctx->seen % g->min_rate;
         apr_interval_time_t need;
 
         if (secs < APR_INT64_C(1000000000)) {
             need = apr_time_from_sec(secs);
-            if (ctx->min_rate <= APR_INT64_MAX / APR_USEC_PER_SEC) {
-                need += rest * APR_USEC_PER_SEC / ctx->min_rate;
+            if (g->min_rate <= APR_INT64_MAX / APR_USEC_PER_SEC) {
+                need += rest * APR_USEC_PER_SEC / g->min_rate;
             }
-            if (need < ctx->grace) {
-                need = ctx->grace;
+            if (need < g->grace) {
+                need = g->grace;
             }
             if (why == RG_DUE_NONE || ctx->started + need < *due) {
                 *due = ctx->started + need;
@@ -111,6 +128,23 @@ static rg_due_e rg_body_deadline(const rg_body_ctx *ctx, apr_time_t now,
         }
     }
     return why;
+}
+
+/* Record a body violation under guard which. */
+static void rg_body_record(request_rec *r, int which, rg_kind_e kind,
+                           apr_off_t observed, apr_int64_t limit,
+                           const char *directive, int ceiling)
+{
+    rg_violation_t ev;
+
+    memset(&ev, 0, sizeof(ev));
+    ev.kind = kind;
+    ev.observed = observed;
+    ev.limit = limit;
+    ev.directive = directive;
+    ev.ceiling = ceiling;
+    ev.blocked = (which == RG_GUARD_BLOCK);
+    rg_violation_record(r, &ev);
 }
 
 /*
@@ -147,19 +181,20 @@ static apr_status_t rg_body_refuse(ap_filter_t *f, rg_body_ctx *ctx,
 }
 
 /*
- * The body missed its deadline: record it once; refuse with 408 unless
- * ReportOnly, which goes on reading with the server's own timeouts.
+ * The body missed the deadline of guard which: record it once; refuse with
+ * 408 under the blocking guard; the reporting guard lets the read go on
+ * with the server's own timeouts.
  */
 static apr_status_t rg_body_late(ap_filter_t *f, rg_body_ctx *ctx,
-                                 apr_bucket_brigade *bb, rg_due_e why,
-                                 apr_time_t waited_since)
+                                 apr_bucket_brigade *bb, int which,
+                                 rg_due_e why, apr_time_t waited_since)
 {
-    request_rec *r = f->r;
+    rg_body_guard_t *g = &ctx->g[which];
     apr_time_t now = apr_time_now();
 
-    ctx->time_done = 1;
-    if (why == RG_DUE_RATE && ctx->timeout > 0
-        && now - waited_since + RG_STALL_TOLERANCE >= ctx->timeout) {
+    g->time_done = 1;
+    if (why == RG_DUE_RATE && g->timeout > 0
+        && now - waited_since + RG_STALL_TOLERANCE >= g->timeout) {
         /* Nothing came for the whole timeout: report the stall, which is
          * what happened, rather than the rate it dragged down. */
         why = RG_DUE_STALL;
@@ -173,21 +208,25 @@ static apr_status_t rg_body_late(ap_filter_t *f, rg_body_ctx *ctx,
                    ? ctx->seen * APR_USEC_PER_SEC / spent
                    : ctx->seen / (spent / APR_USEC_PER_SEC + 1);
         }
-        rg_violation_record(r, RG_KIND_BODY_TIMEOUT, NULL, rate,
-                            ctx->min_rate, "ReqGuardBodyMinRate",
-                            ctx->blocked);
+        rg_body_record(f->r, which, RG_KIND_BODY_TIMEOUT, rate, g->min_rate,
+                       g->rate_ceiling ? "ReqGuardCeiling BodyMinRate"
+                                       : "ReqGuardBodyMinRate",
+                       g->rate_ceiling);
     }
     else {
-        rg_violation_record(r, RG_KIND_BODY_TIMEOUT, NULL,
-                            apr_time_sec(now - waited_since
-                                         + APR_USEC_PER_SEC / 2),
-                            apr_time_sec(ctx->timeout), NULL, ctx->blocked);
+        rg_body_record(f->r, which, RG_KIND_BODY_TIMEOUT,
+                       apr_time_sec(now - waited_since
+                                    + APR_USEC_PER_SEC / 2),
+                       apr_time_sec(g->timeout),
+                       rg_judge_limit_directive(RG_LIM_BODY_TIMEOUT,
+                                                g->timeout_ceiling),
+                       g->timeout_ceiling);
     }
-    if (!ctx->blocked) {
+    if (which != RG_GUARD_BLOCK) {
         return APR_SUCCESS;
     }
     /* A stalled client gets no long lingering close (as mod_reqtimeout). */
-    apr_table_setn(r->connection->notes, "short-lingering-close", "1");
+    apr_table_setn(f->r->connection->notes, "short-lingering-close", "1");
     return rg_body_refuse(f, ctx, bb, HTTP_REQUEST_TIME_OUT);
 }
 
@@ -229,6 +268,33 @@ static apr_status_t rg_body_count(rg_body_ctx *ctx, apr_bucket_brigade *bb,
     return APR_SUCCESS;
 }
 
+/* The size of the body so far against both guards: the blocking one
+ * first, so that one crossing of a limit is one record. */
+static apr_status_t rg_body_sized(ap_filter_t *f, rg_body_ctx *ctx,
+                                  apr_bucket_brigade *bb)
+{
+    rg_body_guard_t *g = &ctx->g[RG_GUARD_BLOCK];
+    rg_body_guard_t *rep = &ctx->g[RG_GUARD_REPORT];
+
+    if (g->limit > 0 && ctx->seen > g->limit && !g->size_done) {
+        g->size_done = rep->size_done = 1;
+        rg_body_record(f->r, RG_GUARD_BLOCK, RG_KIND_BODY, ctx->seen,
+                       g->limit,
+                       rg_judge_limit_directive(RG_LIM_BODY, g->limit_ceiling),
+                       g->limit_ceiling);
+        return rg_body_refuse(f, ctx, bb, HTTP_REQUEST_ENTITY_TOO_LARGE);
+    }
+    if (rep->limit > 0 && ctx->seen > rep->limit && !rep->size_done) {
+        rep->size_done = 1;
+        rg_body_record(f->r, RG_GUARD_REPORT, RG_KIND_BODY, ctx->seen,
+                       rep->limit,
+                       rg_judge_limit_directive(RG_LIM_BODY,
+                                                rep->limit_ceiling),
+                       rep->limit_ceiling);
+    }
+    return APR_SUCCESS;
+}
+
 static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
                                    ap_input_mode_t mode,
                                    apr_read_type_e block,
@@ -238,9 +304,10 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
     conn_rec *c = f->c;
     apr_socket_t *sock = NULL;
     apr_interval_time_t saved = 0;
-    apr_time_t now = 0, due = 0;
-    rg_due_e why = RG_DUE_NONE;
+    apr_time_t now = 0, due[2] = { 0, 0 };
+    rg_due_e why[2] = { RG_DUE_NONE, RG_DUE_NONE };
     apr_status_t rv;
+    int i;
 
     if (ctx->refused) {
         /* As HTTP_IN after its own refusal: a reader that comes back
@@ -255,36 +322,44 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
         return ap_get_brigade(f->next, bb, mode, block, readbytes);
     }
 
-    if (!ctx->time_done && (ctx->timeout > 0 || ctx->min_rate > 0)) {
-        now = apr_time_now();
-        if (ctx->started == 0) {
-            ctx->started = now;
+    for (i = RG_GUARD_BLOCK; i <= RG_GUARD_REPORT; i++) {
+        if (ctx->g[i].time_done
+            || (ctx->g[i].timeout == 0 && ctx->g[i].min_rate == 0)) {
+            continue;
         }
-        why = rg_body_deadline(ctx, now, &due);
-        if (why != RG_DUE_NONE && now >= due) {
-            rv = rg_body_late(f, ctx, bb, why, now);
+        if (now == 0) {
+            now = apr_time_now();
+            if (ctx->started == 0) {
+                ctx->started = now;
+            }
+        }
+        why[i] = rg_body_deadline(ctx, &ctx->g[i], now, &due[i]);
+        if (why[i] != RG_DUE_NONE && now >= due[i]) {
+            rv = rg_body_late(f, ctx, bb, i, why[i], now);
             if (rv != APR_SUCCESS) {
                 return rv;
             }
-            why = RG_DUE_NONE;
+            why[i] = RG_DUE_NONE;
         }
-        /* Bound a blocking read by the deadline.  An HTTP/2 stream has no
-         * socket of its own: its reads are judged when they return. */
-        if (why != RG_DUE_NONE && ctx->blocked && block == APR_BLOCK_READ
-            && c->master == NULL) {
-            sock = ap_get_conn_socket(c);
-            rv = apr_socket_timeout_get(sock, &saved);
-            if (rv == APR_SUCCESS && (saved < 0 || due - now < saved)) {
-                rv = apr_socket_timeout_set(sock, due - now);
-            }
-            else {
-                sock = NULL;
-            }
-            if (rv != APR_SUCCESS) {
-                ap_log_rerror(APLOG_MARK, APLOG_ERR, rv, f->r,
-                              "RG00102: cannot set the body read timeout");
-                sock = NULL;
-            }
+    }
+    /* Bound a blocking read by the refusing deadline.  An HTTP/2 stream
+     * has no socket of its own: its reads are judged when they return. */
+    if (why[RG_GUARD_BLOCK] != RG_DUE_NONE && block == APR_BLOCK_READ
+        && c->master == NULL) {
+        apr_interval_time_t left = due[RG_GUARD_BLOCK] - now;
+
+        sock = ap_get_conn_socket(c);
+        rv = apr_socket_timeout_get(sock, &saved);
+        if (rv == APR_SUCCESS && (saved < 0 || left < saved)) {
+            rv = apr_socket_timeout_set(sock, left);
+        }
+        else {
+            sock = NULL;
+        }
+        if (rv != APR_SUCCESS) {
+            ap_log_rerror(APLOG_MARK, APLOG_ERR, rv, f->r,
+                          "RG00102: cannot set the body read timeout");
+            sock = NULL;
         }
     }
 
@@ -305,14 +380,16 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
             ctx->step_aside = 1;
         }
         else if (APR_STATUS_IS_TIMEUP(rv)) {
-            if (sock != NULL && apr_time_now() >= due - RG_BODY_SLACK) {
-                return rg_body_late(f, ctx, bb, why, now);
+            if (sock != NULL
+                && apr_time_now() >= due[RG_GUARD_BLOCK] - RG_BODY_SLACK) {
+                return rg_body_late(f, ctx, bb, RG_GUARD_BLOCK,
+                                    why[RG_GUARD_BLOCK], now);
             }
             /* A timeout from below (mod_reqtimeout, Timeout): the reader
              * maps it to 408 (ap_map_http_request_error).  Once the head
              * is out, that 408 would be appended to the body as if it
              * were content: cut the response instead. */
-            if (ctx->blocked && f->r->sent_bodyct) {
+            if (f->r->sent_bodyct) {
                 ap_log_rerror(APLOG_MARK, APLOG_INFO, rv, f->r,
                               "RG00104: request body timed out below");
                 return rg_body_refuse(f, ctx, bb, HTTP_REQUEST_TIME_OUT);
@@ -323,24 +400,59 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
     }
 
     rv = rg_body_count(ctx, bb, block);
+    if (rv == APR_SUCCESS) {
+        rv = rg_body_sized(f, ctx, bb);
+    }
     if (rv != APR_SUCCESS) {
         return rv;
     }
-    if (ctx->limit > 0 && ctx->seen > ctx->limit && !ctx->size_done) {
-        ctx->size_done = 1;
-        rg_violation_record(f->r, RG_KIND_BODY, NULL, ctx->seen, ctx->limit,
-                            NULL, ctx->blocked);
-        if (ctx->blocked) {
-            return rg_body_refuse(f, ctx, bb, HTTP_REQUEST_ENTITY_TOO_LARGE);
+    /* A wait no socket timeout bounded (HTTP/2, the reporting guard) is
+     * judged now that it is over. */
+    for (i = RG_GUARD_BLOCK; i <= RG_GUARD_REPORT; i++) {
+        if (why[i] != RG_DUE_NONE && (i != RG_GUARD_BLOCK || sock == NULL)
+            && !ctx->g[i].time_done && apr_time_now() > due[i]) {
+            rv = rg_body_late(f, ctx, bb, i, why[i], now);
+            if (rv != APR_SUCCESS) {
+                return rv;
+            }
         }
     }
-    /* A wait no socket timeout bounded (HTTP/2, ReportOnly) is judged
-     * now that it is over. */
-    if (why != RG_DUE_NONE && sock == NULL && !ctx->time_done
-        && apr_time_now() > due) {
-        return rg_body_late(f, ctx, bb, why, now);
-    }
     return APR_SUCCESS;
+}
+
+/* Whether r announces a body: chunked, or a Content-Length above 0 (one
+ * that is not a number is HTTP_IN's to refuse).  *length gets the declared
+ * length, -1 for chunked. */
+static int rg_body_announced(const request_rec *r, apr_off_t *length)
+{
+    const char *cl;
+
+    /* Core drops Content-Length when Transfer-Encoding is present, and
+     * answers any coding but chunked itself. */
+    if (apr_table_get(r->headers_in, "Transfer-Encoding") != NULL) {
+        *length = -1;
+        return 1;
+    }
+    cl = apr_table_get(r->headers_in, "Content-Length");
+    return cl != NULL && rg_parse_length(cl, length) && *length > 0;
+}
+
+/* Fill a guard from the bounds of a request; 1 when it limits anything. */
+static int rg_body_guard(rg_body_guard_t *g, apr_int64_t limit, int limit_cap,
+                         apr_int64_t timeout, int timeout_cap,
+                         apr_off_t min_rate, int rate_cap,
+                         apr_interval_time_t server_timeout)
+{
+    g->limit = (apr_off_t)limit;
+    g->limit_ceiling = limit_cap ? 1 : 0;
+    g->timeout = (apr_interval_time_t)timeout;
+    g->timeout_ceiling = timeout_cap ? 1 : 0;
+    g->min_rate = min_rate;
+    g->rate_ceiling = rate_cap ? 1 : 0;
+    /* The min rate applies after the first ReqGuardBodyTimeout; without
+     * one, after the server's Timeout. */
+    g->grace = timeout > 0 ? (apr_interval_time_t)timeout : server_timeout;
+    return limit > 0 || timeout > 0 || min_rate > 0;
 }
 
 /*
@@ -348,71 +460,73 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
  * has read the body yet.  Refuse what the headers already tell, and put
  * the filter in place for what only the body can tell.
  */
-int rg_body_check(request_rec *r, const rg_dir_conf *d,
-                  const rg_srv_conf *s, rg_mode_e mode)
+int rg_body_check(request_rec *r, const rg_judge_t *j)
 {
-    apr_int64_t limit, timeout;
-    apr_off_t min_rate, length = 0;
-    int require_length, blocked;
-    const char *te;
+    rg_bounds_t size, wait;
+    apr_off_t rate[2], length = 0;
+    int rate_cap[2], need[2], need_cap[2], guarded;
     rg_body_ctx *ctx;
 
-    limit = rg_conf_limit(d, s, RG_LIM_BODY);
-    timeout = rg_conf_limit(d, s, RG_LIM_BODY_TIMEOUT);
-    min_rate = rg_conf_body_min_rate(d);
-    require_length = rg_conf_require_length(d);
-    if (limit == 0 && timeout == 0 && min_rate == 0 && !require_length) {
+    rg_judge_limit(j, RG_LIM_BODY, &size);
+    rg_judge_limit(j, RG_LIM_BODY_TIMEOUT, &wait);
+    rg_judge_min_rate(j, rate, rate_cap);
+    rg_judge_length(j, need, need_cap);
+    if (size.block == 0 && size.report == 0 && wait.block == 0
+        && wait.report == 0 && rate[0] == 0 && rate[1] == 0
+        && !need[0] && !need[1]) {
+        return DECLINED;
+    }
+    if (!rg_body_announced(r, &length)) {
         return DECLINED;
     }
 
-    /* Core drops Content-Length when Transfer-Encoding is present, and
-     * answers any coding but chunked itself. */
-    te = apr_table_get(r->headers_in, "Transfer-Encoding");
-    if (te == NULL) {
-        const char *cl = apr_table_get(r->headers_in, "Content-Length");
+    if (length < 0 && (need[0] || need[1])) {
+        int which = need[0] ? RG_GUARD_BLOCK : RG_GUARD_REPORT;
 
-        /* No body, or a Content-Length that HTTP_IN answers with 400. */
-        if (cl == NULL || !ap_parse_strict_length(&length, cl)
-            || length == 0) {
-            return DECLINED;
-        }
-    }
-    blocked = (mode != RG_MODE_REPORT);
-
-    if (te != NULL && require_length) {
-        rg_violation_record(r, RG_KIND_LENGTH_REQUIRED, NULL, -1, 0, NULL,
-                            blocked);
-        if (blocked) {
+        rg_body_record(r, which, RG_KIND_LENGTH_REQUIRED, -1, 0,
+                       need_cap[which] ? "ReqGuardCeiling RequireLength"
+                                       : "ReqGuardRequireLength",
+                       need_cap[which]);
+        if (which == RG_GUARD_BLOCK) {
             rg_body_seal(r);
             return HTTP_LENGTH_REQUIRED;
         }
     }
-    if (te == NULL && limit > 0 && length > limit) {
-        rg_violation_record(r, RG_KIND_BODY, NULL, length, limit, NULL,
-                            blocked);
-        if (blocked) {
-            rg_body_seal(r);
-            return HTTP_REQUEST_ENTITY_TOO_LARGE;
-        }
+    if (length > 0 && size.block > 0 && length > size.block) {
+        rg_body_record(r, RG_GUARD_BLOCK, RG_KIND_BODY, length, size.block,
+                       rg_judge_limit_directive(RG_LIM_BODY,
+                                                size.block_ceiling),
+                       size.block_ceiling);
+        rg_body_seal(r);
+        return HTTP_REQUEST_ENTITY_TOO_LARGE;
+    }
+
+    ctx = apr_pcalloc(r->pool, sizeof(*ctx));
+    guarded = rg_body_guard(&ctx->g[RG_GUARD_BLOCK], size.block,
+                            size.block_ceiling, wait.block,
+                            wait.block_ceiling, rate[0], rate_cap[0],
+                            r->server->timeout);
+    guarded |= rg_body_guard(&ctx->g[RG_GUARD_REPORT], size.report,
+                             size.report_ceiling, wait.report,
+                             wait.report_ceiling, rate[1], rate_cap[1],
+                             r->server->timeout);
+    if (length > 0 && size.report > 0 && length > size.report) {
+        /* Reported now, on the declared length; not again as it streams. */
+        ctx->g[RG_GUARD_REPORT].size_done = 1;
+        rg_body_record(r, RG_GUARD_REPORT, RG_KIND_BODY, length, size.report,
+                       rg_judge_limit_directive(RG_LIM_BODY,
+                                                size.report_ceiling),
+                       size.report_ceiling);
     }
     /* On HTTP/1.x HTTP_IN delivers exactly the declared length: such a
      * body needs the filter only to be timed.  An HTTP/2 stream is counted
      * whatever it declared. */
-    if (te == NULL && timeout == 0 && min_rate == 0
-        && r->connection->master == NULL) {
+    if (!guarded
+        || (length > 0 && wait.block == 0 && wait.report == 0
+            && rate[0] == 0 && rate[1] == 0
+            && r->connection->master == NULL)) {
         return DECLINED;
     }
-
-    ctx = apr_pcalloc(r->pool, sizeof(*ctx));
-    ctx->limit = (apr_off_t)limit;
-    ctx->timeout = (apr_interval_time_t)timeout;
-    ctx->min_rate = min_rate;
-    /* The min rate applies after the first ReqGuardBodyTimeout; without
-     * one, after the server's Timeout. */
-    ctx->grace = timeout > 0 ? (apr_interval_time_t)timeout
-                             : r->server->timeout;
-    ctx->blocked = blocked ? 1 : 0;
-    ctx->size_done = (te == NULL && limit > 0 && length > limit) ? 1 : 0;
     ap_add_input_filter_handle(rg_body_filter_handle, ctx, r, r->connection);
     return DECLINED;
 }
@@ -424,8 +538,7 @@ void rg_body_redirected(request_rec *r)
     /* Request-level input filters do not survive an internal redirect: the
      * new request gets REQGUARD_BODY again, with the same count, deadlines
      * and refused state, so a RewriteRule, an Action or an ErrorDocument
-     * page reads the body under the same guard (both of them, where a
-     * ceiling guards a tenant's ReportOnly). */
+     * page reads the body under the same guard. */
     for (f = r->prev->input_filters; f != NULL; f = f->next) {
         if (f->frec == rg_body_filter_handle) {
             ap_add_input_filter_handle(rg_body_filter_handle, f->ctx, r,
@@ -437,9 +550,9 @@ void rg_body_redirected(request_rec *r)
 void rg_body_seal(request_rec *r)
 {
     rg_body_ctx *ctx;
+    apr_off_t length;
 
-    if (apr_table_get(r->headers_in, "Transfer-Encoding") == NULL
-        && apr_table_get(r->headers_in, "Content-Length") == NULL) {
+    if (!rg_body_announced(r, &length)) {
         return;
     }
     /* A refused request's body is read by nobody: an error page that

@@ -21,6 +21,7 @@
 #define RG_MERGE(field, unset) \
     conf->field = (add->field != (unset)) ? add->field : base->field
 
+/* The directive of each limit, and the same as a ReqGuardCeiling. */
 static const char *const rg_limit_names[RG_LIM_COUNT] = {
     "ReqGuardMaxFields",
     "ReqGuardMaxFieldSize",
@@ -30,6 +31,18 @@ static const char *const rg_limit_names[RG_LIM_COUNT] = {
     "ReqGuardMaxBody",
     "ReqGuardBodyTimeout"
 };
+static const char *const rg_ceiling_names[RG_LIM_COUNT] = {
+    "ReqGuardCeiling MaxFields",
+    "ReqGuardCeiling MaxFieldSize",
+    "ReqGuardCeiling MaxHeaderSize",
+    "ReqGuardCeiling MaxURI",
+    "ReqGuardCeiling MaxQuery",
+    "ReqGuardCeiling MaxBody",
+    "ReqGuardCeiling BodyTimeout"
+};
+
+/* The part of a directive name after "ReqGuard". */
+#define RG_SHORT(name) ((name) + sizeof("ReqGuard") - 1)
 
 /* ---- create and merge ------------------------------------------------- */
 
@@ -85,6 +98,9 @@ void *rg_create_srv_conf(apr_pool_t *p, server_rec *s)
     for (i = 0; i < RG_LIM_COUNT; i++) {
         conf->ceiling[i] = RG_UNSET_SIZE;
     }
+    conf->ceiling_length = RG_UNSET_FLAG;
+    conf->ceiling_min_rate = RG_UNSET_SIZE;
+    conf->ceiling_fields = NULL;
     conf->remap431 = RG_UNSET_FLAG;
     return conf;
 }
@@ -98,33 +114,127 @@ void *rg_merge_srv_conf(apr_pool_t *p, void *basev, void *addv)
     for (i = 0; i < RG_LIM_COUNT; i++) {
         RG_MERGE(ceiling[i], RG_UNSET_SIZE);
     }
+    RG_MERGE(ceiling_length, RG_UNSET_FLAG);
+    RG_MERGE(ceiling_min_rate, RG_UNSET_SIZE);
+    /* Name by name, as ReqGuardFieldLimit merges. */
+    conf->ceiling_fields = rg_fields_merge(p, base->ceiling_fields,
+                                           add->ceiling_fields);
     RG_MERGE(remap431, RG_UNSET_FLAG);
     return conf;
 }
 
-/* On, every limit unset: what the ceilings alone make of a request. */
-static const rg_dir_conf rg_ceilings_only = {
-    RG_MODE_ON,
-    { RG_UNSET_SIZE, RG_UNSET_SIZE, RG_UNSET_SIZE, RG_UNSET_SIZE,
-      RG_UNSET_SIZE, RG_UNSET_SIZE, RG_UNSET_SIZE },
-    RG_UNSET_FLAG, RG_UNSET_SIZE, RG_DIAG_UNSET, RG_FORMAT_UNSET, NULL, 0
-};
+/* ---- judging ---------------------------------------------------------- */
 
-const rg_dir_conf *rg_conf_tenant_floor(const rg_dir_conf *d,
-                                        const rg_srv_conf *s)
+void rg_judge_field(const rg_judge_t *j, const char *name, apr_size_t len,
+                    rg_bounds_t *b)
 {
-    int i;
+    apr_int64_t own = j->d->limit[RG_LIM_FIELD_SIZE];
+    apr_int64_t cap = j->s->ceiling[RG_LIM_FIELD_SIZE];
+    apr_off_t named;
 
-    if (d->mode == RG_MODE_UNSET || d->mode == RG_MODE_ON
-        || !d->mode_htaccess) {
-        return NULL;
+    own = own < 0 ? 0 : own;
+    named = rg_fields_lookup(j->d->field_limits, name, len);
+    if (named >= 0) {
+        own = named;            /* replaces MaxFieldSize for the name */
     }
-    for (i = 0; i < RG_LIM_COUNT; i++) {
-        if (s->ceiling[i] > 0) {
-            return &rg_ceilings_only;
+    named = rg_fields_lookup(j->s->ceiling_fields, name, len);
+    if (named > 0 && (cap <= 0 || named < cap)) {
+        cap = named;
+    }
+    rg_judge_upper(j, own, cap, b);
+}
+
+const char *rg_judge_field_directive(apr_pool_t *p, const rg_judge_t *j,
+                                     const char *name, apr_size_t len,
+                                     int blocked)
+{
+    apr_int64_t cap = j->s->ceiling[RG_LIM_FIELD_SIZE];
+    const char *conf_name;
+    rg_bounds_t b;
+    apr_off_t named;
+
+    rg_judge_field(j, name, len, &b);
+    if (blocked ? b.block_ceiling : b.report_ceiling) {
+        named = rg_fields_lookup(j->s->ceiling_fields, name, len);
+        if (named > 0 && (cap <= 0 || named < cap)) {
+            conf_name = rg_fields_name(j->s->ceiling_fields, name, len);
+            return apr_pstrcat(p, "ReqGuardCeiling FieldLimit ", conf_name,
+                               NULL);
         }
+        return rg_ceiling_names[RG_LIM_FIELD_SIZE];
     }
-    return NULL;
+    conf_name = rg_fields_name(j->d->field_limits, name, len);
+    if (conf_name != NULL) {
+        return apr_pstrcat(p, "ReqGuardFieldLimit ", conf_name, NULL);
+    }
+    return rg_limit_names[RG_LIM_FIELD_SIZE];
+}
+
+const char *rg_judge_limit_directive(rg_limit_e which, int ceiling)
+{
+    return ceiling ? rg_ceiling_names[which] : rg_limit_names[which];
+}
+
+void rg_judge_min_rate(const rg_judge_t *j, apr_off_t rate[2],
+                       int from_ceiling[2])
+{
+    apr_off_t own = j->d->body_min_rate < 0 ? 0 : j->d->body_min_rate;
+    apr_off_t floor = j->s->ceiling_min_rate < 0 ? 0
+                                                 : j->s->ceiling_min_rate;
+    /* The ceiling of a rate is a floor: tenants may demand more. */
+    apr_off_t eff = own > floor ? own : floor;
+    int capped = floor > 0 && eff == floor && own < floor;
+
+    rate[0] = rate[1] = 0;
+    from_ceiling[0] = from_ceiling[1] = 0;
+    switch (j->how) {
+    case RG_JUDGE_ENFORCE:
+        rate[0] = eff;
+        from_ceiling[0] = capped;
+        break;
+    case RG_JUDGE_REPORT:
+        rate[1] = eff;
+        from_ceiling[1] = capped;
+        break;
+    case RG_JUDGE_CEILINGS_REPORT:
+        rate[1] = own;
+        /* fall through */
+    case RG_JUDGE_CEILINGS:
+        rate[0] = floor;
+        from_ceiling[0] = 1;
+        break;
+    default:
+        break;
+    }
+}
+
+void rg_judge_length(const rg_judge_t *j, int required[2],
+                     int from_ceiling[2])
+{
+    int own = j->d->require_length == 1;
+    int cap = j->s->ceiling_length == 1;
+
+    required[0] = required[1] = 0;
+    from_ceiling[0] = from_ceiling[1] = 0;
+    switch (j->how) {
+    case RG_JUDGE_ENFORCE:
+        required[0] = own || cap;
+        from_ceiling[0] = cap && !own;
+        break;
+    case RG_JUDGE_REPORT:
+        required[1] = own || cap;
+        from_ceiling[1] = cap && !own;
+        break;
+    case RG_JUDGE_CEILINGS_REPORT:
+        required[1] = own;
+        /* fall through */
+    case RG_JUDGE_CEILINGS:
+        required[0] = cap;
+        from_ceiling[0] = 1;
+        break;
+    default:
+        break;
+    }
 }
 
 /* ---- directive setters ------------------------------------------------ */
@@ -294,28 +404,71 @@ static const char *rg_set_field_limit(cmd_parms *cmd, void *dconf,
     return NULL;
 }
 
+/* "ReqGuardMaxBody" or just "MaxBody": 1 when name names full. */
+static int rg_is_named(const char *name, const char *full)
+{
+    return !strcasecmp(name, full) || !strcasecmp(name, RG_SHORT(full));
+}
+
+/*
+ * ReqGuardCeiling LIMIT VALUE, or ReqGuardCeiling FieldLimit NAME VALUE.
+ * LIMIT is one of the numeric limits, RequireLength (On or Off) or
+ * BodyMinRate (the slowest rate a directory may allow).
+ */
 static const char *rg_set_ceiling(cmd_parms *cmd, void *dummy,
-                                  const char *name, const char *arg)
+                                  const char *name, const char *arg,
+                                  const char *arg3)
 {
     rg_srv_conf *conf = RG_SRV_CONF(cmd->server);
     const char *err = ap_check_cmd_context(cmd, NOT_IN_DIR_CONTEXT);
+    const char *why;
+    apr_off_t size;
     int i;
 
     (void)dummy;
     if (err != NULL) {
         return err;
     }
+    if (rg_is_named(name, "ReqGuardFieldLimit")) {
+        if (arg3 == NULL) {
+            return apr_psprintf(cmd->pool, "%s FieldLimit needs a field "
+                                "name and a size", cmd->cmd->name);
+        }
+        if (!rg_field_name_valid(arg)) {
+            return rg_bad_value(cmd, arg, "is not a header field name");
+        }
+        why = rg_parse_size(arg3, &size);
+        if (why != NULL) {
+            return rg_bad_value(cmd, arg3, why);
+        }
+        conf->ceiling_fields = rg_fields_with(cmd->pool, conf->ceiling_fields,
+                                              arg, size);
+        return NULL;
+    }
+    if (arg3 != NULL) {
+        return apr_psprintf(cmd->pool, "%s %.*s takes one value",
+                            cmd->cmd->name, RG_ERR_VALUE_MAX, name);
+    }
     for (i = 0; i < RG_LIM_COUNT; i++) {
-        /* "ReqGuardMaxBody" or just "MaxBody". */
-        const char *full = rg_limit_names[i];
-
-        if (!strcasecmp(name, full) || !strcasecmp(name, full + 8)) {
+        if (rg_is_named(name, rg_limit_names[i])) {
             return rg_parse_limit(cmd, (rg_limit_e)i, arg, &conf->ceiling[i]);
         }
     }
+    if (rg_is_named(name, "ReqGuardRequireLength")) {
+        if (!strcasecmp(arg, "On") || !strcasecmp(arg, "Off")) {
+            conf->ceiling_length = !strcasecmp(arg, "On");
+            return NULL;
+        }
+        return rg_bad_value(cmd, arg, "must be On or Off");
+    }
+    if (rg_is_named(name, "ReqGuardBodyMinRate")) {
+        why = rg_parse_size(arg, &conf->ceiling_min_rate);
+        return why ? rg_bad_value(cmd, arg, why) : NULL;
+    }
     return apr_psprintf(cmd->pool, "%s: '%.*s' is not a limit that takes a "
                         "ceiling (MaxFields, MaxFieldSize, MaxHeaderSize, "
-                        "MaxURI, MaxQuery, MaxBody or BodyTimeout)",
+                        "MaxURI, MaxQuery, MaxBody, BodyTimeout, "
+                        "BodyMinRate, RequireLength or FieldLimit)",
                         cmd->cmd->name, RG_ERR_VALUE_MAX, name);
 }
 
@@ -369,9 +522,9 @@ const command_rec rg_cmds[] = {
     AP_INIT_TAKE1("ReqGuardBodyMinRate", rg_set_min_rate, NULL, RG_DIR_CTX,
                   "Slowest average body rate after the body timeout, "
                   "bytes per second"),
-    AP_INIT_TAKE2("ReqGuardCeiling", rg_set_ceiling, NULL, RSRC_CONF,
-                  "Hard maximum for a limit that directories and .htaccess "
-                  "cannot raise"),
+    AP_INIT_TAKE23("ReqGuardCeiling", rg_set_ceiling, NULL, RSRC_CONF,
+                   "Hard bound for a limit that directories and .htaccess "
+                   "cannot loosen: LIMIT VALUE, or FieldLimit NAME SIZE"),
     AP_INIT_FLAG("ReqGuardRemap431", rg_set_remap431, NULL, RSRC_CONF,
                  "On: answer core's oversized-header 400 with 431"),
     AP_INIT_TAKE1("ReqGuardDiagnostics", rg_set_diagnostics, NULL, RG_DIR_CTX,

@@ -174,6 +174,18 @@ apr_off_t rg_fields_lookup(const rg_field_table_t *t, const char *name,
     return slot->name ? slot->limit : -1;
 }
 
+const char *rg_fields_name(const rg_field_table_t *t, const char *name,
+                           apr_size_t len)
+{
+    const rg_field_slot_t *slot;
+
+    if (t == NULL || !(t->sig_mask & rg_fields_sig(name, len))) {
+        return NULL;
+    }
+    slot = rg_fields_slot(t, name, len, rg_fields_hash(name, len));
+    return slot->name;
+}
+
 int rg_is_tchar(int c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')

@@ -9,7 +9,9 @@
  */
 #include "reqguard_private.h"
 
+#include <strings.h>
 #include <http_connection.h>
+#include <http_protocol.h>
 #include <util_filter.h>
 
 #include "reqguard_lines.h"
@@ -19,13 +21,53 @@
 
 static ap_filter_rec_t *rg_lines_filter;
 
-static void rg_lines_add(rg_lines_t *ctx, apr_size_t len)
+static APR_INLINE void rg_lines_add(rg_lines_t *ctx, apr_size_t len)
 {
     ctx->lines++;
     ctx->bytes += len;
+    ctx->last = len;
     if (len > ctx->longest) {
         ctx->longest = len;
     }
+}
+
+/*
+ * The Accept field right before a long line never reaches headers_in when
+ * core refuses the long line (core stores a field only once it has read
+ * the next line).  Where the long line starts in a heap bucket that also
+ * holds the line before it (one socket read on a plain connection), that
+ * line is the ctx->last bytes just before the bucket's start: keep its
+ * value if it is an Accept field.
+ */
+static void rg_lines_keep_accept(rg_lines_t *ctx, apr_bucket_brigade *bb)
+{
+    const apr_bucket *b = APR_BRIGADE_FIRST(bb);
+    const apr_bucket_heap *h;
+    const char *line;
+    apr_size_t n = ctx->last, i, end;
+
+    ctx->accept[0] = '\0';
+    if (!APR_BUCKET_IS_HEAP(b) || n < sizeof("Accept:") || b->start < 0
+        || (apr_size_t)b->start < n) {
+        return;
+    }
+    h = b->data;
+    line = h->base + b->start - n;
+    if (strncasecmp(line, "Accept:", 7) != 0 || line[n - 1] != '\n') {
+        return;
+    }
+    end = n - 1;
+    if (line[end - 1] == '\r') {
+        end--;
+    }
+    for (i = 7; i < end && (line[i] == ' ' || line[i] == '\t'); i++) {
+        /* skip the blanks before the value */
+    }
+    if (end - i > RG_LINES_ACCEPT_MAX) {
+        end = i + RG_LINES_ACCEPT_MAX;
+    }
+    memcpy(ctx->accept, line + i, end - i);
+    ctx->accept[end - i] = '\0';
 }
 
 /* Keep the field name that starts a long line, if it has one.  The name
@@ -100,14 +142,15 @@ static RG_COLD void rg_lines_slow(rg_lines_t *ctx, apr_bucket_brigade *bb,
         ctx->in_long = !ends;
         return;
     }
-    rg_lines_add(ctx, len);
-    if (len >= ctx->whole || block == APR_NONBLOCK_READ) {
-        ctx->unsure = 1;
-    }
     if (len >= ctx->whole) {
+        rg_lines_keep_accept(ctx, bb);
         rg_lines_keep_name(ctx, bb);
         ctx->long_seen = (apr_off_t)len;
         ctx->in_long = !ends;
+    }
+    rg_lines_add(ctx, len);
+    if (len >= ctx->whole || block == APR_NONBLOCK_READ) {
+        ctx->unsure = 1;
     }
 }
 
@@ -126,14 +169,6 @@ static apr_status_t rg_lines_in(ap_filter_t *f, apr_bucket_brigade *bb,
     rv = ap_get_brigade(f->next, bb, mode, block, readbytes);
     if (rv != APR_SUCCESS || APR_BRIGADE_EMPTY(bb)) {
         return rv;
-    }
-    if (ctx->keepalives != f->c->keepalives) {
-        /* The first line of a new request. */
-        ctx->keepalives = f->c->keepalives;
-        ctx->unsure = ctx->in_long = 0;
-        ctx->lines = ctx->bytes = ctx->longest = 0;
-        ctx->fields = (apr_size_t)-1;
-        ctx->long_name[0] = '\0';
     }
     /* One bucket, or two: a line after a keep-alive check often comes as
      * the byte that check read plus the rest. */
@@ -157,28 +192,49 @@ static apr_status_t rg_lines_in(ap_filter_t *f, apr_bucket_brigade *bb,
     return rv;
 }
 
-static int rg_lines_pre_connection(conn_rec *c, void *csd)
+/*
+ * process_connection, first: the filter goes on connections a client made
+ * (HTTP/1), not on mod_proxy's backend connections, which run
+ * pre_connection too, nor on HTTP/2 streams (secondary connections), whose
+ * fields mod_http2 builds without lines.  The event MPM runs this hook
+ * again each time a kept-alive connection wakes up: once is enough.
+ */
+static int rg_lines_process_connection(conn_rec *c)
 {
     rg_lines_t *ctx;
 
-    (void)csd;
-    /* HTTP/2 streams (secondary connections) get their fields from
-     * mod_http2, not from lines. */
-    if (c->master != NULL) {
-        return OK;
+    if (c->master != NULL
+        || ap_get_module_config(c->conn_config, &reqguard_module) != NULL) {
+        return DECLINED;
     }
     ctx = apr_pcalloc(c->pool, sizeof(*ctx));
-    ctx->keepalives = -1;
     ctx->fieldsize = (apr_size_t)c->base_server->limit_req_fieldsize;
     /* Shorter than the limit and than a GETLINE chunk: core read it whole
      * and accepted it. */
     ctx->whole = ctx->fieldsize < RG_GETLINE_CHUNK ? ctx->fieldsize
                                                    : RG_GETLINE_CHUNK - 1;
+    ctx->fields = (apr_size_t)-1;
     ap_add_input_filter_handle(rg_lines_filter, ctx, NULL, c);
     /* Also kept here: core drops the input filters of a request whose
      * headers it refuses, before the remap asks for the name. */
     ap_set_module_config(c->conn_config, &reqguard_module, ctx);
-    return OK;
+    return DECLINED;
+}
+
+/* pre_read_request: a new request starts; the lines of the one before
+ * (and any chunk-size or trailer lines its body had) are forgotten. */
+static void rg_lines_pre_read(request_rec *r, conn_rec *c)
+{
+    rg_lines_t *ctx = ap_get_module_config(c->conn_config, &reqguard_module);
+
+    (void)r;
+    if (ctx != NULL) {
+        ctx->unsure = ctx->in_long = 0;
+        ctx->lines = ctx->bytes = ctx->longest = ctx->last = 0;
+        ctx->fields = (apr_size_t)-1;
+        ctx->long_name[0] = '\0';
+        ctx->accept[0] = '\0';
+    }
 }
 
 const rg_lines_t *rg_lines_long(const request_rec *r)
@@ -188,18 +244,26 @@ const rg_lines_t *rg_lines_long(const request_rec *r)
 
     /* Core refuses a line (line end included) over the limit + 2, having
      * read past it: a long line that core accepted is not the one. */
-    if (ctx == NULL || ctx->keepalives != r->connection->keepalives
-        || ctx->long_name[0] == '\0'
+    if (ctx == NULL || ctx->long_name[0] == '\0'
         || ctx->long_seen <= (apr_off_t)ctx->fieldsize + 2) {
         return NULL;
     }
     return ctx;
 }
 
+const char *rg_lines_accept(const request_rec *r)
+{
+    const rg_lines_t *ctx =
+        ap_get_module_config(r->connection->conn_config, &reqguard_module);
+
+    return ctx != NULL && ctx->accept[0] != '\0' ? ctx->accept : NULL;
+}
+
 void rg_lines_register_hooks(void)
 {
-    ap_hook_pre_connection(rg_lines_pre_connection, NULL, NULL,
-                           APR_HOOK_MIDDLE);
+    ap_hook_process_connection(rg_lines_process_connection, NULL, NULL,
+                               APR_HOOK_FIRST);
+    ap_hook_pre_read_request(rg_lines_pre_read, NULL, NULL, APR_HOOK_MIDDLE);
     /* Connection level, above mod_ssl: it sees header lines in clear. */
     rg_lines_filter = ap_register_input_filter(
         "REQGUARD_LINES", rg_lines_in, NULL, AP_FTYPE_CONNECTION);

@@ -72,3 +72,24 @@ const char *rg_parse_seconds(const char *arg, apr_interval_time_t *out)
     *out = apr_time_from_sec(value);
     return NULL;
 }
+
+int rg_parse_length(const char *arg, apr_off_t *out)
+{
+    apr_off_t v = 0;
+    const char *p = arg;
+
+    if (p == NULL || *p == '\0') {
+        return 0;
+    }
+    for (; *p >= '0' && *p <= '9'; p++) {
+        if (v > (RG_OFF_MAX - (*p - '0')) / 10) {
+            return 0;
+        }
+        v = v * 10 + (*p - '0');
+    }
+    if (*p != '\0') {
+        return 0;
+    }
+    *out = v;
+    return 1;
+}

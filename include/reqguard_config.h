@@ -16,7 +16,6 @@
 
 /* Unset sentinels, typed like the fields they mark. */
 #define RG_UNSET_SIZE  ((apr_off_t)-1)
-#define RG_UNSET_TIME  ((apr_interval_time_t)-1)
 #define RG_UNSET_FLAG  (-1)
 
 typedef enum {
@@ -41,7 +40,8 @@ typedef enum {
     RG_FORMAT_TEXT
 } rg_format_e;
 
-/* The limits a ReqGuardCeiling can cap; also indexes rg_srv_conf.ceiling. */
+/* The numeric limits, each with a ReqGuardCeiling; indexes the limit and
+ * ceiling arrays. */
 typedef enum {
     RG_LIM_FIELDS = 0,
     RG_LIM_FIELD_SIZE,
@@ -66,10 +66,15 @@ typedef struct {
     int mode_htaccess;                  /* ReqGuard was set in .htaccess */
 } rg_dir_conf;
 
-/* Per-server configuration (main server and virtual hosts). */
+/* Per-server configuration (main server and virtual hosts): the bounds
+ * the administrator sets and no directory or .htaccess can loosen. */
 typedef struct {
-    apr_int64_t ceiling[RG_LIM_COUNT];  /* ReqGuardCeiling, -1: none;
+    apr_int64_t ceiling[RG_LIM_COUNT];  /* ReqGuardCeiling LIMIT, -1: none;
                                          * microseconds for BodyTimeout */
+    int ceiling_length;                 /* ReqGuardCeiling RequireLength */
+    apr_off_t ceiling_min_rate;         /* ReqGuardCeiling BodyMinRate: the
+                                         * slowest rate allowed, -1: none */
+    const rg_field_table_t *ceiling_fields; /* ReqGuardCeiling FieldLimit */
     int remap431;                       /* ReqGuardRemap431 */
 } rg_srv_conf;
 
@@ -81,8 +86,8 @@ void *rg_merge_srv_conf(apr_pool_t *p, void *basev, void *addv);
 extern const command_rec rg_cmds[];
 
 /*
- * Accessors: the effective value, defaults and ceilings applied.  Inline,
- * because the request path calls them on every request.
+ * Accessors: the effective value, defaults applied.  Inline, because the
+ * request path calls them on every request.
  */
 static APR_INLINE rg_mode_e rg_conf_mode(const rg_dir_conf *d)
 {
@@ -106,16 +111,6 @@ static APR_INLINE apr_int64_t rg_conf_limit(const rg_dir_conf *d,
     return rg_clamp(v < 0 ? 0 : v, s->ceiling[which]);
 }
 
-static APR_INLINE apr_off_t rg_conf_body_min_rate(const rg_dir_conf *d)
-{
-    return d->body_min_rate < 0 ? 0 : d->body_min_rate;
-}
-
-static APR_INLINE int rg_conf_require_length(const rg_dir_conf *d)
-{
-    return d->require_length == 1;
-}
-
 static APR_INLINE rg_diag_e rg_conf_diagnostics(const rg_dir_conf *d)
 {
     return d->diagnostics == RG_DIAG_UNSET ? RG_DIAG_BRIEF : d->diagnostics;
@@ -131,13 +126,139 @@ static APR_INLINE int rg_conf_remap431(const rg_srv_conf *s)
     return s->remap431 != 0;    /* unset (-1) means On */
 }
 
-/*
- * The configuration a tenant's "ReqGuard Off" or "ReqGuard ReportOnly" in
- * .htaccess is held to when the server has ceilings: On, every limit unset,
- * so the ceilings alone apply.  NULL when the mode stands as it is.
- */
-const rg_dir_conf *rg_conf_tenant_floor(const rg_dir_conf *d,
-                                        const rg_srv_conf *s);
+/* ---- judging a request ------------------------------------------------ */
 
+/*
+ * How a request is judged.  Its own merged configuration refuses (On) or
+ * reports (ReqGuard ReportOnly in the server configuration or a section).
+ * A tenant's "ReqGuard Off" or "ReqGuard ReportOnly" in .htaccess does not
+ * lift the administrator's ceilings: they still refuse; with ReportOnly the
+ * tenant's own limits report, unclamped.
+ */
+typedef enum {
+    RG_JUDGE_NONE = 0,          /* nothing to check */
+    RG_JUDGE_ENFORCE,           /* merged limits, under the ceilings, refuse */
+    RG_JUDGE_REPORT,            /* merged limits, under the ceilings, report */
+    RG_JUDGE_CEILINGS,          /* tenant's Off: the ceilings refuse */
+    RG_JUDGE_CEILINGS_REPORT    /* tenant's ReportOnly: the ceilings refuse,
+                                 * the tenant's own limits report */
+} rg_judge_e;
+
+typedef struct {
+    const rg_dir_conf *d;
+    const rg_srv_conf *s;
+    rg_judge_e how;
+} rg_judge_t;
+
+/* The thresholds of one limit for one request.  A measure over block is
+ * refused; one over report (and not refused) is reported.  0: none. */
+typedef struct {
+    apr_int64_t block;
+    apr_int64_t report;
+    int block_ceiling;          /* block is a ceiling's value */
+    int report_ceiling;         /* report is a ceiling's value */
+} rg_bounds_t;
+
+/* How r is judged under d and s. */
+static APR_INLINE rg_judge_e rg_judge_how(const rg_dir_conf *d,
+                                          const rg_srv_conf *s)
+{
+    rg_mode_e mode = rg_conf_mode(d);
+    int i;
+
+    if (mode == RG_MODE_ON) {
+        return RG_JUDGE_ENFORCE;
+    }
+    if (!d->mode_htaccess) {
+        return mode == RG_MODE_OFF ? RG_JUDGE_NONE : RG_JUDGE_REPORT;
+    }
+    if (mode == RG_MODE_REPORT) {
+        return RG_JUDGE_CEILINGS_REPORT;
+    }
+    /* A tenant's Off leaves something to check only under a ceiling. */
+    if (s->ceiling_length == 1 || s->ceiling_min_rate > 0
+        || s->ceiling_fields != NULL) {
+        return RG_JUDGE_CEILINGS;
+    }
+    for (i = 0; i < RG_LIM_COUNT; i++) {
+        if (s->ceiling[i] > 0) {
+            return RG_JUDGE_CEILINGS;
+        }
+    }
+    return RG_JUDGE_NONE;
+}
+
+/* The bounds of an upper limit: own is the configuration's own value (0:
+ * unlimited), cap the ceiling (0 or less: none). */
+static APR_INLINE void rg_judge_upper(const rg_judge_t *j, apr_int64_t own,
+                                      apr_int64_t cap, rg_bounds_t *b)
+{
+    apr_int64_t eff = rg_clamp(own, cap);
+    int capped = cap > 0 && eff == cap && (own == 0 || own > cap);
+
+    b->block = b->report = 0;
+    b->block_ceiling = b->report_ceiling = 0;
+    switch (j->how) {
+    case RG_JUDGE_ENFORCE:
+        b->block = eff;
+        b->block_ceiling = capped;
+        break;
+    case RG_JUDGE_REPORT:
+        b->report = eff;
+        b->report_ceiling = capped;
+        break;
+    case RG_JUDGE_CEILINGS_REPORT:
+        b->report = own;
+        /* fall through */
+    case RG_JUDGE_CEILINGS:
+        b->block = cap > 0 ? cap : 0;
+        b->block_ceiling = 1;
+        break;
+    default:
+        break;
+    }
+}
+
+/* The bounds of a numeric limit for a request judged as j. */
+static APR_INLINE void rg_judge_limit(const rg_judge_t *j, rg_limit_e which,
+                                      rg_bounds_t *b)
+{
+    apr_int64_t own = j->d->limit[which];
+
+    rg_judge_upper(j, own < 0 ? 0 : own, j->s->ceiling[which], b);
+}
+
+/* The smaller of two thresholds, 0 meaning none. */
+static APR_INLINE apr_int64_t rg_min_bound(apr_int64_t a, apr_int64_t b)
+{
+    return a == 0 ? b : (b == 0 || a < b) ? a : b;
+}
+
+/* The bounds for one header field name: its ReqGuardFieldLimit, else
+ * ReqGuardMaxFieldSize, under ReqGuardCeiling FieldLimit for the name and
+ * ReqGuardCeiling MaxFieldSize, the smaller of the two. */
+void rg_judge_field(const rg_judge_t *j, const char *name, apr_size_t len,
+                    rg_bounds_t *b);
+
+/* The directive behind the block (blocked != 0) or report bound of a field
+ * name, e.g. "ReqGuardFieldLimit Cookie" or "ReqGuardCeiling MaxFieldSize",
+ * allocated from p.  For a refusal, not for the request path. */
+const char *rg_judge_field_directive(apr_pool_t *p, const rg_judge_t *j,
+                                     const char *name, apr_size_t len,
+                                     int blocked);
+
+/* The directive behind a bound of a numeric limit: "ReqGuardMaxBody", or
+ * "ReqGuardCeiling MaxBody" when the bound is a ceiling. */
+const char *rg_judge_limit_directive(rg_limit_e which, int ceiling);
+
+/* The minimum body rate for a request judged as j, in bytes per second:
+ * [0] the rate below which it is refused, [1] reported; 0: none. */
+void rg_judge_min_rate(const rg_judge_t *j, apr_off_t rate[2],
+                       int from_ceiling[2]);
+
+/* Whether a body must declare its length: [0] refused without, [1]
+ * reported without; from_ceiling says which came from a ceiling. */
+void rg_judge_length(const rg_judge_t *j, int required[2],
+                     int from_ceiling[2]);
 
 #endif /* REQGUARD_CONFIG_H */

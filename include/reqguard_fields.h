@@ -45,6 +45,11 @@ const rg_field_table_t *rg_fields_merge(apr_pool_t *p,
 apr_off_t rg_fields_lookup(const rg_field_table_t *t, const char *name,
                            apr_size_t len);
 
+/* The name as configured for a field name of length len (any case), or
+ * NULL when none is set. */
+const char *rg_fields_name(const rg_field_table_t *t, const char *name,
+                           apr_size_t len);
+
 /* 1 when c may appear in an RFC 9110 token (tchar), else 0. */
 int rg_is_tchar(int c);
 

@@ -3,8 +3,9 @@
  * current request, as core read them.
  *
  * A connection input filter counts the lines core reads in GETLINE mode,
- * their bytes and the longest; and it remembers the name of a line at least
- * as long as LimitRequestFieldSize.  The figures bound the sizes of the
+ * their bytes and the longest, from the start of each request (reset in
+ * pre_read_request); and it remembers the name of a line at least as long
+ * as LimitRequestFieldSize.  The figures bound the sizes of the
  * header fields, so a clean request passes the field limits without a
  * measurement of each field; the name lets the remapped 431 say which field
  * core refused.
@@ -15,19 +16,24 @@
 #include "reqguard_private.h"
 #include "reqguard_fields.h"
 
+/* Bytes of an Accept value kept from the line before a long one. */
+#define RG_LINES_ACCEPT_MAX 512
+
 typedef struct {
     apr_size_t fieldsize;   /* LimitRequestFieldSize of the address */
     apr_size_t whole;       /* a chunk shorter than this is a whole line */
-    int keepalives;         /* the request the figures are for */
     int unsure;             /* a line came in pieces: figures are no bound */
     int in_long;            /* the last chunk was part of a longer line */
     apr_size_t lines;       /* lines read, request line and blank included */
     apr_size_t bytes;       /* their bytes, line ends included */
     apr_size_t longest;     /* the longest of them */
+    apr_size_t last;        /* the length of the last whole line */
     apr_size_t fields;      /* fields core built, before other modules */
     apr_uintptr_t values;   /* fingerprint of their values */
     apr_off_t long_seen;    /* bytes core read of the last long line */
     char long_name[RG_FIELD_NAME_MAX + 1];  /* its field name, or "" */
+    char accept[RG_LINES_ACCEPT_MAX + 1];   /* the Accept value right
+                                             * before it, or "" */
 } rg_lines_t;
 
 /* The value pointers of a field table, added up: another module that sets,
@@ -52,7 +58,7 @@ static APR_INLINE void rg_lines_note_fields(const request_rec *r)
     rg_lines_t *ctx =
         ap_get_module_config(r->connection->conn_config, &reqguard_module);
 
-    if (ctx != NULL && ctx->keepalives == r->connection->keepalives) {
+    if (ctx != NULL) {
         ctx->fields = (apr_size_t)apr_table_elts(r->headers_in)->nelts;
         ctx->values = rg_lines_values(r->headers_in);
     }
@@ -70,8 +76,7 @@ static APR_INLINE const rg_lines_t *rg_lines_bound(const request_rec *r)
         ap_get_module_config(r->connection->conn_config, &reqguard_module);
 
     /* Request line, fields, one blank line. */
-    if (ctx == NULL || ctx->keepalives != r->connection->keepalives
-        || ctx->unsure || ctx->lines != ctx->fields + 2
+    if (ctx == NULL || ctx->unsure || ctx->lines != ctx->fields + 2
         || (apr_size_t)apr_table_elts(r->headers_in)->nelts != ctx->fields
         || rg_lines_values(r->headers_in) != ctx->values) {
         return NULL;
@@ -80,8 +85,14 @@ static APR_INLINE const rg_lines_t *rg_lines_bound(const request_rec *r)
 }
 
 /* The line core refused as longer than LimitRequestFieldSize in r's
- * header block, when it starts with a field name; else NULL. */
+ * header block, when it starts with a field name; else NULL.  Its accept
+ * holds the value of an Accept field sent right before it (core refuses
+ * before it stores that field), when the connection still had it. */
 const rg_lines_t *rg_lines_long(const request_rec *r);
+
+/* The value of an Accept field sent right before a line core refused as
+ * too long (see rg_lines_long), or NULL. */
+const char *rg_lines_accept(const request_rec *r);
 
 void rg_lines_register_hooks(void);
 

@@ -31,4 +31,11 @@ const char *rg_parse_size(const char *arg, apr_off_t *out);
  */
 const char *rg_parse_seconds(const char *arg, apr_interval_time_t *out);
 
+/*
+ * Parse a Content-Length value: decimal digits only, no sign, no blanks.
+ * Returns 1 and stores the value, or 0 for anything else (empty, junk,
+ * a value past apr_off_t), leaving *out alone.
+ */
+int rg_parse_length(const char *arg, apr_off_t *out);
+
 #endif /* REQGUARD_PARSE_H */

@@ -32,7 +32,7 @@ KINDS = {
     "fields": (431, "ReqGuardMaxFields 8", "ReqGuardMaxFields",
                "more header fields"),
     "field-size": (431, "ReqGuardFieldLimit Cookie 100",
-                   "ReqGuardMaxFieldSize", "Cookie header field"),
+                   "ReqGuardFieldLimit Cookie", "Cookie header field"),
     "header-size": (431, "ReqGuardMaxHeaderSize 600",
                     "ReqGuardMaxHeaderSize", "too large taken together"),
     "uri": (414, "ReqGuardMaxURI 100", "ReqGuardMaxURI",

@@ -94,5 +94,26 @@ int main(void)
     CHECK(seconds_rejected("1K"));
     CHECK(seconds_rejected("99999999999999999999999"));
 
+    /* Content-Length values: digits only, within apr_off_t. */
+    {
+        apr_off_t v = -1;
+
+        CHECK(rg_parse_length("0", &v) && v == 0);
+        CHECK(rg_parse_length("10240", &v) && v == 10240);
+        CHECK(rg_parse_length("9223372036854775807", &v)
+              && v == APR_INT64_C(9223372036854775807));
+        v = 7;
+        CHECK(!rg_parse_length("9223372036854775808", &v) && v == 7);
+        CHECK(!rg_parse_length("99999999999999999999999", &v));
+        CHECK(!rg_parse_length("", &v));
+        CHECK(!rg_parse_length(NULL, &v));
+        CHECK(!rg_parse_length("-1", &v));
+        CHECK(!rg_parse_length("+1", &v));
+        CHECK(!rg_parse_length(" 1", &v));
+        CHECK(!rg_parse_length("1 ", &v));
+        CHECK(!rg_parse_length("1K", &v));
+        CHECK(!rg_parse_length("0x10", &v) && v == 7);
+    }
+
     return RG_UNIT_END("test_parse");
 }

@@ -1,0 +1,443 @@
+/*
+ * reqguard_error.c - the module on Apache's error path.
+ *
+ * How a refusal becomes a status, a body and a log line:
+ *
+ *  1. A check refuses by returning the status (431, 414, 413, 411) from a
+ *     request hook, or by an error bucket from the body filter (413, 408),
+ *     after recording the violation (reqguard_violation.c: log line,
+ *     counters, REQGUARD_* variables).  Core's ap_die() takes it from there
+ *     and applies ErrorDocument for that status as for any error: a text is
+ *     written by core, a local URL is served by an internal redirect.
+ *  2. Core refuses an oversized header block itself, with a hard-coded 400
+ *     (HTTP/1.x) or mod_http2's 431, before any request hook of ours.  That
+ *     refusal is recognised where it surfaces: in insert_error_filter when
+ *     core sends its own page, or in the error page request when
+ *     "ErrorDocument 400" is a local URL.  It is recorded there and, on
+ *     HTTP/1.x, answered as 431 with Connection: close.
+ *  3. insert_error_filter runs once for every error response core writes.
+ *     For a refusal of ours it adds Cache-Control: no-store and decides the
+ *     body: core's own (an ErrorDocument text for the status, or its canned
+ *     page with diagnostics Off), or the REQGUARD_ERROR filter, which drops
+ *     what core writes and sends instead the diagnostic body, the
+ *     ErrorDocument 431 of a remapped 400 (text, or a local URL served as a
+ *     subrequest), or a page in core's canned form for the new status.
+ *
+ * Core's error path is never entered again from here: no
+ * ap_send_error_response(), no ap_internal_redirect(); a remapped 400
+ * reaching an "ErrorDocument 400" URL is handed back to ap_die() as a 431
+ * from post_read_request when an ErrorDocument 431 should answer it.
+ */
+#include "reqguard_private.h"
+
+#include <string.h>
+#include <apr_strings.h>
+#include <http_core.h>
+#include <http_protocol.h>
+#include <http_request.h>
+#include <mod_core.h>
+#include <util_filter.h>
+
+#include "reqguard_config.h"
+#include "reqguard_diag.h"
+#include "reqguard_error.h"
+#include "reqguard_lines.h"
+#include "reqguard_violation.h"
+
+#define RG_ERROR_FILTER "REQGUARD_ERROR"
+
+/* The error-notes core sets for the two header rejections we remap. */
+#define RG_CORE_NOTE_SIZE   "Size of a request header field exceeds"
+#define RG_CORE_NOTE_FIELDS "The number of request header fields exceeds"
+
+#define RG_STATUS_LINE_431 "431 Request Header Fields Too Large"
+
+/* The one sentence of a canned page for the remapped 431. */
+#define RG_CANNED_431 "The header fields of the request are larger than " \
+                      "this server accepts."
+
+static ap_filter_rec_t *rg_error_filter_handle;
+
+/* What REQGUARD_ERROR sends instead of the body core writes. */
+typedef enum {
+    RG_ERR_RENDERED,        /* the diagnostic body */
+    RG_ERR_TEXT,            /* an ErrorDocument text, or the canned page */
+    RG_ERR_DOCUMENT         /* an ErrorDocument URL, run as a subrequest */
+} rg_err_body_e;
+
+typedef struct {
+    rg_err_body_e what;
+    const char *text;           /* TEXT: the body; DOCUMENT: the URL */
+    apr_size_t len;
+    rg_diag_body_t rendered;    /* RENDERED */
+    const rg_violation_t *v;
+    const char *accept;         /* Accept to negotiate on, or NULL */
+} rg_err_ctx_t;
+
+/* ---- core's own refusals ---------------------------------------------- */
+
+/*
+ * The core refusal r is being answered for, or RG_KIND_NONE: on HTTP/1.x
+ * core's 400 with its note for a field over LimitRequestFieldSize or more
+ * fields than LimitRequestFields; on HTTP/2 mod_http2's 431 for the same,
+ * made before the request had a request line (mod_http2 sets no note; a
+ * request with as many fields as the limit ran into the count).
+ */
+static rg_kind_e rg_error_core_kind(const request_rec *r)
+{
+    const char *note;
+    int fields;
+
+    if (r->status == HTTP_BAD_REQUEST
+        && r->proto_num < HTTP_VERSION(2, 0)) {
+        note = apr_table_get(r->notes, "error-notes");
+        if (note == NULL) {
+            return RG_KIND_NONE;
+        }
+        if (!strncmp(note, RG_CORE_NOTE_SIZE,
+                     sizeof(RG_CORE_NOTE_SIZE) - 1)) {
+            return RG_KIND_CORE_FIELD_SIZE;
+        }
+        if (!strncmp(note, RG_CORE_NOTE_FIELDS,
+                     sizeof(RG_CORE_NOTE_FIELDS) - 1)) {
+            return RG_KIND_CORE_FIELDS;
+        }
+        return RG_KIND_NONE;
+    }
+    if (r->status == HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE
+        && r->connection->master != NULL && r->the_request == NULL) {
+        fields = apr_table_elts(r->headers_in)->nelts;
+        return r->server->limit_req_fields > 0
+               && fields >= r->server->limit_req_fields
+               ? RG_KIND_CORE_FIELDS : RG_KIND_CORE_FIELD_SIZE;
+    }
+    return RG_KIND_NONE;
+}
+
+/*
+ * Record core's refusal on r.  Returns 1 when the module answers it (431,
+ * its body), 0 when Apache's answer stands: ReqGuardRemap431 Off or
+ * ReqGuard Off (nothing recorded), ReqGuard ReportOnly (reported).  No
+ * vhost has been chosen and no .htaccess read: the configuration is that of
+ * the server owning the address.
+ */
+static int rg_error_core_record(request_rec *r, rg_kind_e kind)
+{
+    const rg_srv_conf *s = RG_SRV_CONF(r->server);
+    const rg_dir_conf *d = RG_DIR_CONF(r);
+    rg_judge_e how = rg_judge_how(d, s);
+    const rg_lines_t *line;
+    rg_violation_t ev;
+
+    if (!rg_conf_remap431(s) || how == RG_JUDGE_NONE) {
+        return 0;
+    }
+    memset(&ev, 0, sizeof(ev));
+    ev.kind = kind;
+    ev.observed = -1;
+    if (kind == RG_KIND_CORE_FIELD_SIZE) {
+        ev.limit = r->server->limit_req_fieldsize;
+        /* What core read of the line (it stops early), or unknown: a
+         * field that grew too long by folding or merging, or HTTP/2. */
+        line = rg_lines_long(r);
+        if (line != NULL) {
+            ev.observed = line->long_seen;
+            ev.field = line->long_name;
+        }
+    }
+    else {
+        ev.limit = r->server->limit_req_fields;
+        ev.observed = ev.limit + 1;     /* core stops at one over */
+    }
+    ev.blocked = (how == RG_JUDGE_ENFORCE);
+    rg_violation_record(r, &ev);
+    return ev.blocked;
+}
+
+static void rg_error_set_431(request_rec *r)
+{
+    r->status = HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE;
+    r->status_line = RG_STATUS_LINE_431;
+    /* 431 is not among the statuses that drop the connection, but the
+     * rest of a refused header block is still on it. */
+    r->connection->keepalive = AP_CONN_CLOSE;
+}
+
+/* Copy the REQGUARD_* variables of from into to as REDIRECT_REQGUARD_*,
+ * and under their own names too when plain is set. */
+static void rg_error_carry(apr_pool_t *p, const apr_table_t *from,
+                           apr_table_t *to, int plain)
+{
+    const apr_array_header_t *arr = apr_table_elts(from);
+    const apr_table_entry_t *e = (const apr_table_entry_t *)arr->elts;
+    int i;
+
+    for (i = 0; i < arr->nelts; i++) {
+        if (e[i].key != NULL && !strncmp(e[i].key, "REQGUARD_",
+                                         sizeof("REQGUARD_") - 1)) {
+            if (plain) {
+                apr_table_setn(to, e[i].key, e[i].val);
+            }
+            apr_table_setn(to, apr_pstrcat(p, "REDIRECT_", e[i].key, NULL),
+                           e[i].val);
+        }
+    }
+}
+
+/* ---- the body ---------------------------------------------------------- */
+
+/* The diagnostic body, rendered now, when the filter is added. */
+static void rg_error_render(request_rec *r, rg_err_ctx_t *ctx)
+{
+    ctx->what = RG_ERR_RENDERED;
+    rg_diag_render(r, RG_DIR_CONF(r), r->status, ctx->v, ctx->accept,
+                   &ctx->rendered);
+}
+
+/* A page in the form of core's canned ones, for the status core did not
+ * write its page for. */
+static void rg_error_canned(request_rec *r, rg_err_ctx_t *ctx)
+{
+    const char *line = ap_get_status_line(r->status);
+
+    ctx->what = RG_ERR_TEXT;
+    ctx->text = apr_pstrcat(r->pool,
+                            "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0"
+                            "//EN\">\n<html><head>\n<title>", line,
+                            "</title>\n</head><body>\n<h1>", line + 4,
+                            "</h1>\n<p>" RG_CANNED_431 "</p>\n",
+                            ap_psignature("<hr>\n", r),
+                            "</body></html>\n", NULL);
+    ctx->len = strlen(ctx->text);
+}
+
+/*
+ * An ErrorDocument URL for a status core wrote another page for (the
+ * remapped 431): its page, run as a subrequest into the rest of the
+ * output filters, as the page of the response.  DECLINED when it cannot
+ * be served (missing, forbidden): then the diagnostic body goes instead.
+ */
+static int rg_error_document(ap_filter_t *f, rg_err_ctx_t *ctx)
+{
+    request_rec *r = f->r, *rr;
+
+    rr = ap_sub_req_lookup_uri(ctx->text, r, f->next);
+    if (rr->status != HTTP_OK) {
+        ap_destroy_sub_req(rr);
+        return DECLINED;
+    }
+    /* What an ErrorDocument page sees of the error it answers. */
+    apr_table_setn(rr->subprocess_env, "REDIRECT_STATUS",
+                   apr_itoa(rr->pool, r->status));
+    rg_error_carry(rr->pool, r->subprocess_env, rr->subprocess_env, 0);
+    if (rr->content_type != NULL) {
+        ap_set_content_type(r, rr->content_type);
+    }
+    if (!r->header_only) {
+        ap_run_sub_req(rr);
+    }
+    ap_destroy_sub_req(rr);
+    return OK;
+}
+
+/*
+ * REQGUARD_ERROR: drops the body core writes (and whatever else comes
+ * before the end) and sends the chosen one with the end of the response,
+ * so that CONTENT_LENGTH sees a whole body at once.  Nothing for HEAD.
+ */
+static apr_status_t rg_error_filter(ap_filter_t *f, apr_bucket_brigade *bb)
+{
+    request_rec *r = f->r;
+    rg_err_ctx_t *ctx = f->ctx;
+    apr_bucket *e, *eos = NULL;
+    const char *body = NULL;
+    apr_size_t len = 0;
+
+    for (e = APR_BRIGADE_FIRST(bb); e != APR_BRIGADE_SENTINEL(bb);) {
+        apr_bucket *next = APR_BUCKET_NEXT(e);
+
+        if (eos == NULL && APR_BUCKET_IS_EOS(e)) {
+            eos = e;
+        }
+        else {
+            apr_bucket_delete(e);
+        }
+        e = next;
+    }
+    if (eos == NULL) {
+        return APR_SUCCESS;
+    }
+    ap_remove_output_filter(f);
+
+    if (ctx->what == RG_ERR_DOCUMENT) {
+        if (rg_error_document(f, ctx) == OK) {
+            return ap_pass_brigade(f->next, bb);
+        }
+        rg_error_render(r, ctx);
+    }
+    /* ap_send_error_response has made err_headers_out the response's
+     * headers_out by now. */
+    if (ctx->what == RG_ERR_RENDERED) {
+        rg_diag_headers(r, r->headers_out, &ctx->rendered);
+        body = ctx->rendered.body;
+        len = ctx->rendered.len;
+    }
+    else {
+        /* Core's content type stands: its text/html for its own pages
+         * and ErrorDocument texts. */
+        ap_set_content_length(r, (apr_off_t)ctx->len);
+        body = ctx->text;
+        len = ctx->len;
+    }
+    if (!r->header_only && len > 0) {
+        e = apr_bucket_pool_create(body, len, r->pool, f->c->bucket_alloc);
+        APR_BUCKET_INSERT_BEFORE(eos, e);
+    }
+    return ap_pass_brigade(f->next, bb);
+}
+
+/*
+ * insert_error_filter, first of all: r is the request whose error
+ * response ap_send_error_response() is about to write, for the status it
+ * saved before this hook (r->status on entry).
+ */
+static void rg_error_insert(request_rec *r)
+{
+    int saved = r->status;
+    const rg_violation_t *v;
+    const char *doc;
+    rg_err_ctx_t *ctx;
+    rg_kind_e core;
+
+    if (r->main != NULL) {
+        return;                 /* a subrequest sends no error page */
+    }
+    ctx = NULL;
+    core = rg_error_core_kind(r);
+    if (core != RG_KIND_NONE && rg_violation_refusal(r) == NULL) {
+        if (!rg_error_core_record(r, core)) {
+            return;             /* Apache's answer stands */
+        }
+        if (saved == HTTP_BAD_REQUEST) {
+            rg_error_set_431(r);
+        }
+    }
+    v = rg_violation_refusal(r);
+    if (v == NULL || v->status != r->status) {
+        return;                 /* not an answer to a refusal of ours */
+    }
+
+    /* Every error response to a refusal: set here, just before it goes
+     * out (err_headers_out becomes its headers_out), because the error
+     * path drops what a handler or filter set earlier. */
+    apr_table_setn(r->err_headers_out, "Cache-Control", "no-store");
+
+    doc = ap_response_code_string(r, ap_index_of_response(r->status));
+    if (saved == r->status) {
+        /* Core writes the page of this very status: an ErrorDocument
+         * text, or the canned page with diagnostics Off, stands.  A local
+         * URL ErrorDocument that is being answered here has failed. */
+        if ((doc != NULL && doc[0] == '"')
+            || rg_conf_diagnostics(RG_DIR_CONF(r)) == RG_DIAG_OFF) {
+            return;
+        }
+    }
+    ctx = apr_pcalloc(r->pool, sizeof(*ctx));
+    ctx->v = v;
+    if (rg_kind_is_core(v->kind)) {
+        ctx->accept = rg_lines_accept(r);
+    }
+    if (saved == r->status) {
+        rg_error_render(r, ctx);
+    }
+    else if (doc != NULL && doc[0] == '"') {
+        /* The remapped 431: core is about to write the 400's page; the
+         * admin's ErrorDocument 431 text goes instead. */
+        ctx->what = RG_ERR_TEXT;
+        ctx->text = doc + 1;
+        ctx->len = strlen(ctx->text);
+    }
+    else if (doc != NULL && doc[0] == '/') {
+        ctx->what = RG_ERR_DOCUMENT;
+        ctx->text = doc;
+    }
+    else if (rg_conf_diagnostics(RG_DIR_CONF(r)) == RG_DIAG_OFF) {
+        rg_error_canned(r, ctx);
+    }
+    else {
+        /* No ErrorDocument 431 (or a full URL, which is not followed for
+         * a response already under way): the diagnostic body. */
+        rg_error_render(r, ctx);
+    }
+    ap_add_output_filter_handle(rg_error_filter_handle, ctx, r,
+                                r->connection);
+}
+
+/* ---- the error page request ---------------------------------------------- */
+
+int rg_error_redirected(request_rec *r)
+{
+    request_rec *prev = r->prev;
+    rg_kind_e core = RG_KIND_NONE;
+    int answer = DECLINED;
+
+    /* Core's refusal reaching its "ErrorDocument 400" URL (or, on HTTP/2,
+     * an "ErrorDocument 431" URL): core redirected before any hook of
+     * ours saw the refusal. */
+    if (prev->prev == NULL && prev->main == NULL) {
+        core = rg_error_core_kind(prev);
+    }
+    if (core != RG_KIND_NONE && rg_violation_refusal(prev) == NULL
+        && rg_error_core_record(prev, core)
+        && prev->status == HTTP_BAD_REQUEST) {
+        const char *doc;
+
+        rg_error_set_431(prev);
+        rg_error_set_431(r);
+        apr_table_setn(r->subprocess_env, "REDIRECT_STATUS", "431");
+        doc = ap_response_code_string(r, ap_index_of_response(
+                                             r->status));
+        if (doc != NULL && (doc[0] == '"' || doc[0] == '/')) {
+            /* The admin's ErrorDocument 431 wins over the 400 page: core
+             * answers this request with it, as a first error of its own
+             * whose ERROR_NOTES are core's. */
+            const char *note = apr_table_get(prev->notes, "error-notes");
+
+            if (note != NULL) {
+                apr_table_setn(r->notes, "error-notes", note);
+            }
+            r->status = HTTP_OK;
+            answer = HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+    }
+
+    if (apr_table_get(prev->subprocess_env, "REQGUARD_VIOLATION") == NULL) {
+        return answer;
+    }
+    if (rg_violation_refusal(prev) != NULL) {
+        /* The error page answers a refusal: nothing may cache it. */
+        apr_table_setn(r->err_headers_out, "Cache-Control", "no-store");
+    }
+    /* Carried over both as REDIRECT_* (as Apache does, but it copied
+     * before this hook) and under their own names, so that
+     * %{REQGUARD_VIOLATION}e logs the violation of a request answered by
+     * an error page. */
+    rg_error_carry(r->pool, prev->subprocess_env, r->subprocess_env, 1);
+    return answer;
+}
+
+void rg_error_register_hooks(void)
+{
+    /* REALLY_FIRST: the status must be final before any other error filter
+     * hook looks at it. */
+    ap_hook_insert_error_filter(rg_error_insert, NULL, NULL,
+                                APR_HOOK_REALLY_FIRST);
+    /* Replaces the whole body of an error response: a content filter, so
+     * it runs above the protocol filters (HTTP_HEADER, CONTENT_LENGTH,
+     * chunking) that must see its headers and length; CONTENT_SET rather
+     * than RESOURCE because ap_send_error_response drops the resource
+     * filters, and an error response carries nothing to transform. */
+    rg_error_filter_handle =
+        ap_register_output_filter(RG_ERROR_FILTER, rg_error_filter, NULL,
+                                  AP_FTYPE_CONTENT_SET);
+}
