@@ -179,11 +179,12 @@ void rg_judge_min_rate(const rg_judge_t *j, apr_off_t rate[2],
                        int from_ceiling[2])
 {
     apr_off_t own = j->d->body_min_rate < 0 ? 0 : j->d->body_min_rate;
-    apr_off_t floor = j->s->ceiling_min_rate < 0 ? 0
-                                                 : j->s->ceiling_min_rate;
-    /* The ceiling of a rate is a floor: tenants may demand more. */
-    apr_off_t eff = own > floor ? own : floor;
-    int capped = floor > 0 && eff == floor && own < floor;
+    apr_off_t slowest = j->s->ceiling_min_rate < 0 ? 0
+                                                   : j->s->ceiling_min_rate;
+    /* The ceiling of a rate is the slowest rate allowed: tenants may
+     * demand more, never less. */
+    apr_off_t eff = own > slowest ? own : slowest;
+    int capped = slowest > 0 && eff == slowest && own < slowest;
 
     rate[0] = rate[1] = 0;
     from_ceiling[0] = from_ceiling[1] = 0;
@@ -200,7 +201,7 @@ void rg_judge_min_rate(const rg_judge_t *j, apr_off_t rate[2],
         rate[1] = own;
         /* fall through */
     case RG_JUDGE_CEILINGS:
-        rate[0] = floor;
+        rate[0] = slowest;
         from_ceiling[0] = 1;
         break;
     default:

@@ -80,8 +80,9 @@ typedef struct {
  * The core refusal r is being answered for, or RG_KIND_NONE: on HTTP/1.x
  * core's 400 with its note for a field over LimitRequestFieldSize or more
  * fields than LimitRequestFields; on HTTP/2 mod_http2's 431 for the same,
- * made before the request had a request line (mod_http2 sets no note; a
- * request with as many fields as the limit ran into the count).
+ * made while it built the request, before any request hook mapped it to a
+ * file (mod_http2 sets no note: a request with as many fields as the limit
+ * ran into the count).
  */
 static rg_kind_e rg_error_core_kind(const request_rec *r)
 {
@@ -105,7 +106,8 @@ static rg_kind_e rg_error_core_kind(const request_rec *r)
         return RG_KIND_NONE;
     }
     if (r->status == HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE
-        && r->connection->master != NULL && r->the_request == NULL) {
+        && r->connection->master != NULL && r->filename == NULL
+        && rg_violation_refusal(r) == NULL) {
         fields = apr_table_elts(r->headers_in)->nelts;
         return r->server->limit_req_fields > 0
                && fields >= r->server->limit_req_fields

@@ -188,16 +188,20 @@ static int rg_check_named(request_rec *r, const rg_judge_t *j,
 {
     const rg_field_table_t *own = j->d->field_limits;
     const rg_field_table_t *cap = j->s->ceiling_fields;
-    int rc = OK;
+    int rc = OK, own_done = 0;
 
-    /* A table whose every limit fits the longest line holds nothing to
-     * check (its smallest limit bounds its names, ceilings only lower). */
-    if (own != NULL && own->min_limit > 0
-        && (apr_uint64_t)own->min_limit < (apr_uint64_t)longest) {
+    /* Without per-name ceilings, a table whose smallest limit fits the
+     * longest line holds nothing to check (a general ceiling can only
+     * lower a limit to what the general bound already cleared). */
+    if (own != NULL
+        && (cap != NULL
+            || (own->min_limit > 0
+                && (apr_uint64_t)own->min_limit < (apr_uint64_t)longest))) {
         rc = rg_check_table(r, j, own, NULL, longest);
+        own_done = 1;
     }
     if (rc == OK && cap != NULL) {
-        rc = rg_check_table(r, j, cap, own, longest);
+        rc = rg_check_table(r, j, cap, own_done ? own : NULL, longest);
     }
     return rc;
 }

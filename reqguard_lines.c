@@ -215,6 +215,8 @@ static int rg_lines_process_connection(conn_rec *c)
                                                    : RG_GETLINE_CHUNK - 1;
     ctx->fields = (apr_size_t)-1;
     ap_add_input_filter_handle(rg_lines_filter, ctx, NULL, c);
+    ap_log_cerror(APLOG_MARK, APLOG_TRACE1, 0, c,
+                  "RG00300: watching the header lines of this connection");
     /* Also kept here: core drops the input filters of a request whose
      * headers it refuses, before the remap asks for the name. */
     ap_set_module_config(c->conn_config, &reqguard_module, ctx);
