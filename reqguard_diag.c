@@ -133,10 +133,15 @@ int rg_diag_handler(request_rec *r)
     const char *reason;
     int status;
 
-    /* A subrequest (an SSI include in an error page) explains the error
-     * of the page that includes it. */
+    /* A subrequest explains the error of the request it serves: the one
+     * an error page (with an SSI include of the handler) answers, or,
+     * when the error path runs an ErrorDocument 431 page as a subrequest
+     * of the refused request itself, that request. */
     top = r->main != NULL ? r->main : r;
     failed = top->prev;
+    if (failed == NULL && r->main != NULL) {
+        failed = top;
+    }
     if (failed == NULL || failed->status < 400 || failed->status > 599) {
         ap_log_rerror(APLOG_MARK, APLOG_DEBUG, 0, r,
                       "RG00200: %s reached without an error to explain",
@@ -167,7 +172,11 @@ int rg_diag_handler(request_rec *r)
         reason = rg_diag_reason(status);
         r->status_line = reason != NULL ? ap_get_status_line(status) : NULL;
     }
-    rg_diag_headers(r, r->headers_out, &body);
+    /* Run by the error path as the page of the refused request itself,
+     * the response whose headers go out is that request's. */
+    rg_diag_headers(failed == top ? top : r,
+                    failed == top ? top->headers_out : r->headers_out,
+                    &body);
     if (!r->header_only) {
         ap_rwrite(body.body, (int)body.len, r);
     }

@@ -232,6 +232,28 @@ def test_errordocument_431_url_for_core_refusal_keeps_the_method(ed431):
     assert not line.endswith("u=-"), line
 
 
+@pytest.fixture(scope="module")
+def ed431_diag(start_apache):
+    return start_apache(conf="""
+ErrorDocument 431 /errors/diag
+<Location "/errors/diag">
+    SetHandler reqguard-diagnostic
+</Location>
+""")
+
+
+def test_errordocument_431_to_the_diagnostic_handler(ed431_diag):
+    r, closed = rgtest.raw(ed431_diag, BIG_FIELD.replace(
+        b"Host: 127.0.0.1\r\n", b"Host: 127.0.0.1\r\nAccept: text/html\r\n"
+        b"X-Other: 1\r\n"))
+    assert r.status_line == "HTTP/1.1 431 Request Header Fields Too Large"
+    assert r.header("Content-Type") == "text/html; charset=utf-8"
+    assert b"<code>X-Big</code> header field" in r.body
+    assert r.header("Cache-Control") == "no-store"
+    assert closed
+    assert len(ed431_diag.wait_log(r"kind=core-field-size")) == 1
+
+
 # ---- 4. the remapped 431 follows Accept -------------------------------------
 
 @pytest.fixture(scope="module")
