@@ -1,0 +1,373 @@
+/*
+ * test_cookies.c - unit tests for the Cookie field pairs: parsing hostile
+ * input, largest-first order with the rest summed, the size a browser's
+ * next Cookie field has, the expiry plan and the Set-Cookie values.
+ */
+#include <string.h>
+#include <apr_general.h>
+#include <apr_strings.h>
+
+#include "rg_unit.h"
+#include "reqguard_cookies.h"
+
+static apr_pool_t *pool;
+
+/* The items of c as "name:bytes,name:bytes", for compact checks. */
+static const char *order(const rg_cookies_t *c)
+{
+    const char *s = "";
+    apr_size_t i;
+
+    for (i = 0; i < c->count; i++) {
+        s = apr_psprintf(pool, "%s%s%s:%" APR_SIZE_T_FMT, s, i ? "," : "",
+                         c->items[i].name, c->items[i].bytes);
+    }
+    return s;
+}
+
+static int order_is(const rg_cookies_t *c, const char *expect)
+{
+    const char *got = order(c);
+
+    if (strcmp(got, expect) != 0) {
+        fprintf(stderr, "  order: got [%s], expected [%s]\n", got, expect);
+        return 0;
+    }
+    return 1;
+}
+
+/* Field size of a value as a browser would join its pairs again. */
+static apr_off_t joined(const char *value)
+{
+    rg_cookies_t *c = rg_cookies_parse(pool, value);
+
+    return rg_cookies_field_size(c->pairs, c->bytes);
+}
+
+static void test_parse(void)
+{
+    rg_cookies_t *c;
+
+    /* Nothing. */
+    c = rg_cookies_parse(pool, NULL);
+    CHECK(c->pairs == 0 && c->count == 0 && c->bytes == 0);
+    CHECK(c->items == NULL);
+    c = rg_cookies_parse(pool, "");
+    CHECK(c->pairs == 0 && c->count == 0);
+    c = rg_cookies_parse(pool, " ; ;;\t; ");
+    CHECK(c->pairs == 0 && c->bytes == 0);
+
+    /* A browser's field: largest first, bytes of name=value. */
+    c = rg_cookies_parse(pool, "a=1; session=abcdefgh; _ga=GA1.2.3");
+    CHECK(c->pairs == 3);
+    CHECK(c->bytes == 3 + 16 + 11);
+    CHECK(order_is(c, "session:16,_ga:11,a:3"));
+    CHECK(c->rest_pairs == 0 && c->rest_bytes == 0);
+    CHECK(c->items[0].name_len == 7);
+    CHECK(c->items[0].expirable && c->items[1].expirable);
+
+    /* Equal sizes keep the order they were sent in. */
+    c = rg_cookies_parse(pool, "b=2; a=1; c=3; dd=4");
+    CHECK(order_is(c, "dd:4,b:3,a:3,c:3"));
+
+    /* Blanks around pairs and around the name are not part of either;
+     * blanks inside the pair are bytes as sent. */
+    c = rg_cookies_parse(pool, "  x =  1 ;\ty=2\t");
+    CHECK(c->pairs == 2);
+    CHECK(order_is(c, "x:6,y:3"));
+
+    /* No '=': a nameless pair, counted, never expirable. */
+    c = rg_cookies_parse(pool, "justvalue; k=v");
+    CHECK(order_is(c, ":9,k:3"));
+    CHECK(c->items[0].name_len == 0);
+    CHECK(!c->items[0].expirable);
+
+    /* Empty name, empty value. */
+    c = rg_cookies_parse(pool, "=abc; e=");
+    CHECK(order_is(c, ":4,e:2"));
+    CHECK(!c->items[0].expirable && c->items[1].expirable);
+
+    /* Quotes are not special: ';' splits as browsers split. */
+    c = rg_cookies_parse(pool, "q=\"a;b\"; r=\"x y\"");
+    CHECK(c->pairs == 3);
+    CHECK(order_is(c, "r:7,q:4,:2"));     /* b" has no '=': nameless */
+    CHECK(!c->items[2].expirable);
+
+    /* A comma stays in its value; the name is what precedes '='. */
+    c = rg_cookies_parse(pool, "list=a,b,c");
+    CHECK(c->pairs == 1 && order_is(c, "list:10"));
+
+    /* Any byte but NUL: names that are no token are listed, not
+     * expirable; a second '=' belongs to the value. */
+    c = rg_cookies_parse(pool, "n\xc3\xa4me=1; <b>=2; a b=3; k==v");
+    CHECK(c->pairs == 4);
+    CHECK(strcmp(c->items[0].name, "n\xc3\xa4me") == 0);
+    CHECK(!c->items[0].expirable);
+    CHECK(strcmp(c->items[1].name, "<b>") == 0 && !c->items[1].expirable);
+    CHECK(strcmp(c->items[2].name, "a b") == 0 && !c->items[2].expirable);
+    CHECK(strcmp(c->items[3].name, "k") == 0 && c->items[3].expirable);
+    CHECK(c->items[3].bytes == 4);
+
+    /* A name longer than RG_COOKIE_NAME_MAX: kept cut (one byte more than
+     * the limit, so it still shows as cut), never expirable. */
+    {
+        char big[600];
+
+        memset(big, 'n', 400);
+        memcpy(big + 400, "=v", 3);
+        c = rg_cookies_parse(pool, big);
+        CHECK(c->count == 1);
+        CHECK(strlen(c->items[0].name) == RG_COOKIE_NAME_MAX + 1);
+        CHECK(c->items[0].name_len == 400);
+        CHECK(c->items[0].bytes == 402);
+        CHECK(!c->items[0].expirable);
+
+        memset(big, 'n', RG_COOKIE_NAME_MAX);
+        memcpy(big + RG_COOKIE_NAME_MAX, "=v", 3);
+        c = rg_cookies_parse(pool, big);
+        CHECK(c->items[0].expirable);
+        CHECK(strlen(c->items[0].name) == RG_COOKIE_NAME_MAX);
+    }
+}
+
+static void test_many_pairs(void)
+{
+    /* Thousands of pairs: the RG_COOKIES_KEEP largest are kept, the rest
+     * counted and summed, totals exact. */
+    enum { PAIRS = 5000, BIG = 2500 };
+    char *field = apr_palloc(pool, PAIRS * 16 + 500 + 1);
+    apr_size_t o = 0, total = 0, i, kept_bytes = 0;
+    rg_cookies_t *c;
+    int sorted = 1;
+
+    for (i = 0; i < PAIRS; i++) {
+        /* "x=" and 0..9 bytes of value; one of 500 in the middle */
+        apr_size_t vlen = i == BIG ? 500 : i % 10;
+
+        if (i > 0) {
+            memcpy(field + o, "; ", 2);
+            o += 2;
+        }
+        field[o++] = (char)('a' + i % 26);
+        field[o++] = '=';
+        memset(field + o, 'v', vlen);
+        o += vlen;
+        total += 2 + vlen;
+    }
+    field[o] = '\0';
+
+    c = rg_cookies_parse(pool, field);
+    CHECK(c->pairs == PAIRS);
+    CHECK(c->bytes == total);
+    CHECK(c->count == RG_COOKIES_KEEP);
+    CHECK(c->rest_pairs == PAIRS - RG_COOKIES_KEEP);
+    CHECK(c->items[0].bytes == 2 + 500);   /* the big one first */
+    for (i = 0; i < c->count; i++) {
+        kept_bytes += c->items[i].bytes;
+        if (i > 0 && c->items[i].bytes > c->items[i - 1].bytes) {
+            sorted = 0;
+        }
+    }
+    CHECK(sorted);
+    CHECK(kept_bytes + c->rest_bytes == total);
+    /* After the big one, the largest are the 11-byte pairs, the earliest
+     * sent of them first (pair 9 is "j=" and nine bytes). */
+    CHECK(c->items[1].bytes == 11 && c->items[RG_COOKIES_KEEP - 1].bytes == 11);
+    CHECK(strcmp(c->items[1].name, "j") == 0);
+    /* The joined size is what a browser would send. */
+    CHECK(rg_cookies_field_size(c->pairs, c->bytes)
+          == (apr_off_t)(8 + total + 2 * (PAIRS - 1)));
+    CHECK(rg_cookies_field_size(c->pairs, c->bytes) == (apr_off_t)(8 + o));
+}
+
+static void test_field_size(void)
+{
+    CHECK(rg_cookies_field_size(0, 0) == 0);
+    CHECK(rg_cookies_field_size(1, 3) == (apr_off_t)strlen("Cookie: a=1"));
+    CHECK(joined("a=1; b=22") == (apr_off_t)strlen("Cookie: a=1; b=22"));
+    /* A field sent with other separators is counted the way a browser
+     * sends the cookies next time. */
+    CHECK(joined("a=1;b=22") == (apr_off_t)strlen("Cookie: a=1; b=22"));
+    CHECK(joined("  a=1 ;   b=22;;") == (apr_off_t)strlen("Cookie: a=1; b=22"));
+    /* Saturates instead of wrapping. */
+    CHECK(rg_cookies_field_size(APR_SIZE_MAX, APR_SIZE_MAX)
+          == (apr_off_t)APR_INT64_MAX);
+}
+
+/* Names marked for expiry, "a,b". */
+static const char *marked(const rg_cookies_t *c)
+{
+    const char *s = "";
+    apr_size_t i;
+
+    for (i = 0; i < c->count; i++) {
+        if (c->items[i].expire) {
+            s = apr_pstrcat(pool, s, *s ? "," : "", c->items[i].name, NULL);
+        }
+    }
+    return s;
+}
+
+static void test_plan(void)
+{
+    /* "Cookie: big=...(100); mid=...(50); s=1": 8 + 104 + 54 + 3 + 4. */
+    const char *field;
+    rg_cookies_t *c;
+    apr_size_t n;
+    apr_off_t size;
+    char v100[101], v50[51];
+
+    memset(v100, 'x', 100);
+    v100[100] = '\0';
+    memset(v50, 'y', 50);
+    v50[50] = '\0';
+    field = apr_pstrcat(pool, "s=1; big=", v100, "; mid=", v50, NULL);
+    c = rg_cookies_parse(pool, field);
+    size = rg_cookies_field_size(c->pairs, c->bytes);
+    CHECK(size == (apr_off_t)strlen("Cookie: ") + (apr_off_t)strlen(field));
+
+    /* Fits already: nothing marked. */
+    CHECK(rg_cookies_plan(c, size, &n) == 1 && n == 0);
+    CHECK(strcmp(marked(c), "") == 0);
+    /* Unlimited: nothing marked. */
+    CHECK(rg_cookies_plan(c, 0, &n) == 1 && n == 0);
+    /* Unknown limit: no plan. */
+    CHECK(rg_cookies_plan(c, -1, &n) == 0 && n == 0);
+
+    /* One byte over: the largest goes, and exactly that is enough. */
+    CHECK(rg_cookies_plan(c, size - 1, &n) == 1 && n == 1);
+    CHECK(strcmp(marked(c), "big") == 0);
+    /* The boundary: without big the field is "Cookie: s=1; mid=y..." */
+    {
+        apr_off_t without_big = (apr_off_t)strlen("Cookie: s=1; mid=") + 50;
+
+        CHECK(rg_cookies_plan(c, without_big, &n) == 1 && n == 1);
+        CHECK(rg_cookies_plan(c, without_big - 1, &n) == 1 && n == 2);
+        CHECK(strcmp(marked(c), "big,mid") == 0);
+        /* Only s=1 left: "Cookie: s=1" */
+        CHECK(rg_cookies_plan(c, 11, &n) == 1 && n == 2);
+        /* Below that, even dropping every cookie but s is not enough,
+         * and s would have to go too: all three go, field gone. */
+        CHECK(rg_cookies_plan(c, 10, &n) == 1 && n == 3);
+        CHECK(strcmp(marked(c), "big,mid,s") == 0);
+    }
+
+    /* A large cookie whose name cannot be sent back is skipped; the next
+     * ones go instead, and if they are not enough, nothing is marked. */
+    field = apr_pstrcat(pool, "b@d=", v100, "; mid=", v50, "; s=1", NULL);
+    c = rg_cookies_parse(pool, field);
+    size = rg_cookies_field_size(c->pairs, c->bytes);
+    CHECK(rg_cookies_plan(c, size - 10, &n) == 1 && n == 1);
+    CHECK(strcmp(marked(c), "mid") == 0);
+    CHECK(rg_cookies_plan(c, 100, &n) == 0 && n == 0);
+    CHECK(strcmp(marked(c), "") == 0);
+
+    /* The same name twice (two paths or domains): one Set-Cookie, and only
+     * the larger pair counted as gone. */
+    field = apr_pstrcat(pool, "sid=", v100, "; sid=", v50, "; s=1", NULL);
+    c = rg_cookies_parse(pool, field);
+    size = rg_cookies_field_size(c->pairs, c->bytes);
+    CHECK(rg_cookies_plan(c, size - 1, &n) == 1 && n == 1);
+    CHECK(strcmp(marked(c), "sid") == 0);
+    CHECK(c->items[0].expire && !c->items[1].expire);
+    /* Without the first sid and s: "Cookie: sid=" and 50 bytes. */
+    CHECK(rg_cookies_plan(c, 62, &n) == 1 && n == 2);
+    CHECK(strcmp(marked(c), "sid,s") == 0);
+    CHECK(rg_cookies_plan(c, 61, &n) == 0 && n == 0);
+
+    /* More pairs than are kept: the rest cannot be named, so a limit that
+     * needs them too gets no plan. */
+    {
+        char *many = apr_palloc(pool, 8 * (RG_COOKIES_KEEP + 10) + 1);
+        apr_size_t o = 0, i;
+
+        for (i = 0; i < RG_COOKIES_KEEP + 10; i++) {
+            o += (apr_size_t)sprintf(many + o, "%sc%03u=1", i ? "; " : "",
+                                     (unsigned)i);
+        }
+        c = rg_cookies_parse(pool, many);
+        CHECK(c->count == RG_COOKIES_KEEP && c->rest_pairs == 10);
+        /* All kept gone: "Cookie: " and ten pairs of 6 bytes. */
+        CHECK(rg_cookies_plan(c, 86, &n) == 1 && n == RG_COOKIES_KEEP);
+        CHECK(rg_cookies_plan(c, 85, &n) == 0 && n == 0);
+        CHECK(rg_cookies_plan(c, (apr_off_t)strlen(many) + 8 - 12, &n) == 1);
+        CHECK(n == 2 && strcmp(marked(c), "c000,c001") == 0);
+    }
+}
+
+static void test_expire_value(void)
+{
+    const char *v;
+
+    CHECK(strcmp(rg_cookies_expire_value(pool, "session"),
+                 "session=; Max-Age=0; Path=/") == 0);
+    CHECK(strcmp(rg_cookies_expire_value(pool, "_ga_X1-2.3!"),
+                 "_ga_X1-2.3!=; Max-Age=0; Path=/") == 0);
+    /* Prefixed names need Secure to be replaced at all. */
+    CHECK(strcmp(rg_cookies_expire_value(pool, "__Secure-sid"),
+                 "__Secure-sid=; Max-Age=0; Path=/; Secure") == 0);
+    CHECK(strcmp(rg_cookies_expire_value(pool, "__Host-sid"),
+                 "__Host-sid=; Max-Age=0; Path=/; Secure") == 0);
+    CHECK(strcmp(rg_cookies_expire_value(pool, "__host-sid"),
+                 "__host-sid=; Max-Age=0; Path=/; Secure") == 0);
+    CHECK(strcmp(rg_cookies_expire_value(pool, "__Hostile"),
+                 "__Hostile=; Max-Age=0; Path=/") == 0);
+
+    /* Never echoed: anything that is not a token, or too long. */
+    CHECK(rg_cookies_expire_value(pool, NULL) == NULL);
+    CHECK(rg_cookies_expire_value(pool, "") == NULL);
+    CHECK(rg_cookies_expire_value(pool, "a b") == NULL);
+    CHECK(rg_cookies_expire_value(pool, "a;b") == NULL);
+    CHECK(rg_cookies_expire_value(pool, "a=b") == NULL);
+    CHECK(rg_cookies_expire_value(pool, "a\r\nSet-Cookie: x") == NULL);
+    CHECK(rg_cookies_expire_value(pool, "a,b") == NULL);
+    CHECK(rg_cookies_expire_value(pool, "\"a\"") == NULL);
+    CHECK(rg_cookies_expire_value(pool, "n\xc3\xa4me") == NULL);
+    CHECK(rg_cookies_expire_value(pool, "a\x7f") == NULL);
+    {
+        char big[RG_COOKIE_NAME_MAX + 2];
+
+        memset(big, 'n', sizeof(big) - 1);
+        big[sizeof(big) - 1] = '\0';
+        CHECK(rg_cookies_expire_value(pool, big) == NULL);
+        big[RG_COOKIE_NAME_MAX] = '\0';
+        v = rg_cookies_expire_value(pool, big);
+        CHECK(v != NULL && strlen(v) == RG_COOKIE_NAME_MAX + 20);
+    }
+
+    /* Every name a parse marks is one the formatter accepts. */
+    {
+        rg_cookies_t *c = rg_cookies_parse(pool,
+                                           "a b=1111111111; ok=22222222; "
+                                           "=3333333; x=4");
+        apr_size_t i;
+        int ok = 1;
+
+        CHECK(rg_cookies_plan(c, 12, NULL) == 0);
+        CHECK(rg_cookies_plan(c, 30, NULL) == 0);
+        CHECK(rg_cookies_plan(c, 40, NULL) == 1);
+        for (i = 0; i < c->count; i++) {
+            if (c->items[i].expire) {
+                ok &= rg_cookies_expire_value(pool, c->items[i].name) != NULL;
+            }
+        }
+        CHECK(ok);
+        CHECK(strcmp(marked(c), "ok") == 0);
+    }
+}
+
+int main(void)
+{
+    apr_initialize();
+    apr_pool_create(&pool, NULL);
+
+    test_parse();
+    test_many_pairs();
+    test_field_size();
+    test_plan();
+    test_expire_value();
+
+    apr_pool_destroy(pool);
+    apr_terminate();
+    return RG_UNIT_END("test_cookies");
+}
