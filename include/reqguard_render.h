@@ -3,16 +3,22 @@
  * rendering of the HTML, problem+json and plain-text formats.
  *
  * Pure code over plain values (no request_rec), unit-tested without Apache
- * (tests/unit/test_render.c).  reqguard_diag.c gathers the values from the
- * request and hands them over.
+ * (tests/unit/test_render.c, tests/unit/test_lang.c).  reqguard_diag.c
+ * gathers the values from the request and hands them over.
  *
  * What a body may show is limited to what the caller passes in: status,
  * reason phrase, violation kind, field NAME, request path, numbers, the
- * directive, a request id and a time.  Never a header value, a cookie, a
- * body byte or a filesystem path.  Every string is escaped for the format
- * and truncated to the lengths below (in characters, i.e. code points);
- * control characters, text-reordering characters and invalid UTF-8 show
- * as U+FFFD, and a truncated string ends in U+2026.
+ * directive, a request id, a time, and cookie NAMES with their sizes.
+ * Never a header value, a cookie value, a body byte or a filesystem path.
+ * Every string is escaped for the format and truncated to the lengths below
+ * (in characters, i.e. code points); control characters, text-reordering
+ * characters and invalid UTF-8 show as U+FFFD, and a truncated string ends
+ * in U+2026.
+ *
+ * Languages: the sentences and labels meant for the visitor in the HTML
+ * and text bodies are in the language the caller passes (see
+ * rg_render_negotiate_lang()); the reason phrase stays as HTTP defines it,
+ * and the site owner's part and the JSON body stay English.
  */
 #ifndef REQGUARD_RENDER_H
 #define REQGUARD_RENDER_H
@@ -21,6 +27,7 @@
 #include <apr_pools.h>
 #include <apr_time.h>
 
+#include "reqguard_cookies.h"
 #include "reqguard_kind.h"
 
 /* Characters shown of each string. */
@@ -28,11 +35,16 @@
 #define RG_SHOW_PATH_MAX    128     /* the request path (no query string) */
 #define RG_SHOW_ID_MAX      64      /* the request id */
 #define RG_SHOW_WORD_MAX    96      /* reason phrase, directive, time */
+#define RG_SHOW_COOKIES     10      /* cookies listed by name (Full); the
+                                     * others are summed in one line */
 
-/* Bytes of an Accept field looked at; ranges past this are ignored. */
+/* Bytes of an Accept or Accept-Language field looked at; ranges past this
+ * are ignored. */
 #define RG_ACCEPT_SCAN_MAX  4096
 
-/* The largest body rendered; the inputs above keep every body far below. */
+/* The largest body rendered; the bounds above keep every body below it
+ * (tests/unit/test_lang.c renders the worst case of every language, format
+ * and status). */
 #define RG_RENDER_BODY_MAX  16384
 
 /* "2026-11-22T02:10:00Z" and its NUL. */
@@ -46,6 +58,29 @@ typedef enum {
     RG_RENDER_HTML,         /* text/html */
     RG_RENDER_JSON          /* application/problem+json */
 } rg_render_fmt_e;
+
+/* The languages of the visitor's part of a body; RG_LANG_EN is 0, so a
+ * zeroed rg_render_in_t renders English. */
+typedef enum {
+    RG_LANG_EN = 0,
+    RG_LANG_DE,
+    RG_LANG_FR,
+    RG_LANG_ES,
+    RG_LANG_IT,
+    RG_LANG_NL,
+    RG_LANG_PT,
+    RG_LANG_PL,
+    RG_LANG_COUNT
+} rg_lang_e;
+
+/* What the response did to get the visitor out of a cookie 431. */
+typedef enum {
+    RG_RECOVERY_NONE = 0,
+    RG_RECOVERY_EXPIRE,         /* Set-Cookie with Max-Age=0 for the
+                                 * cookies rg_cookies_plan() marked, and
+                                 * the plan said the field then fits */
+    RG_RECOVERY_CLEAR_SITE_DATA /* Clear-Site-Data: "cookies" */
+} rg_recovery_e;
 
 /* Everything a body is made of. */
 typedef struct {
@@ -62,7 +97,15 @@ typedef struct {
     const char *request_id; /* or NULL */
     const char *time;       /* or NULL; see rg_render_time() */
     int full;               /* ReqGuardDiagnostics Full: numbers, directive,
-                             * advice for the site owner */
+                             * advice for the site owner, the cookie list */
+    const rg_cookies_t *cookies;    /* the request's Cookie field, parsed,
+                             * for a 431 it caused or shares; or NULL.
+                             * Brief shows the count and total, Full also
+                             * the largest by name, with their share of
+                             * limit (bytes) */
+    rg_recovery_e recovery; /* a recovery header was sent: the page says
+                             * that reloading works now, with a link */
+    rg_lang_e lang;         /* language of the visitor's part (HTML, text) */
 } rg_render_in_t;
 
 /*
@@ -77,6 +120,21 @@ typedef struct {
  * are skipped.
  */
 rg_render_fmt_e rg_render_negotiate(const char *accept);
+
+/*
+ * The language for an Accept-Language field value (NULL when absent):
+ * each language gets the q-value of its most specific range, exact tag
+ * ("de") before a range with that primary subtag ("de-CH", "de-AT": the
+ * highest q among them) before "*"; the highest q wins, then the range
+ * listed first, then the order of rg_lang_e (English first).  q=0 refuses
+ * a language.  Nothing acceptable, or no field: English.  Malformed ranges
+ * are skipped; only the first RG_ACCEPT_SCAN_MAX bytes are looked at.
+ */
+rg_lang_e rg_render_negotiate_lang(const char *accept_language);
+
+/* The language tag of lang, "en", "de", ...: for <html lang> and a
+ * Content-Language field. */
+const char *rg_render_lang_tag(rg_lang_e lang);
 
 /* The Content-Type of a format, with charset. */
 const char *rg_render_content_type(rg_render_fmt_e fmt);
@@ -102,5 +160,12 @@ const char *rg_render_problem_type(rg_kind_e kind);
  */
 char *rg_render_body(apr_pool_t *p, const rg_render_in_t *in,
                      rg_render_fmt_e fmt, apr_size_t *len);
+
+/*
+ * For the unit tests: the fixed texts of the visitor's part, message i
+ * (0 <= i < rg_render_msg_count()) in lang; NULL when missing.
+ */
+apr_size_t rg_render_msg_count(void);
+const char *rg_render_msg(rg_lang_e lang, apr_size_t i);
 
 #endif /* REQGUARD_RENDER_H */

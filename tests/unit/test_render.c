@@ -1,6 +1,7 @@
 /*
- * test_render.c - unit tests for Accept negotiation, escaping, truncation
- * and the three body formats of a diagnostic response.
+ * test_render.c - unit tests for Accept negotiation, escaping, truncation,
+ * the three body formats of a diagnostic response, the cookie list and the
+ * recovery page.  Languages: test_lang.c.
  */
 #include <string.h>
 #include <apr_general.h>
@@ -58,53 +59,176 @@ static int clean(const char *b)
     return 1;
 }
 
-/* Each member line of a JSON body is `  "name": number` or
- * `  "name": "string"` with every quote inside the string escaped, so the
- * fixed sentences cannot break the document. */
-static int json_lines_ok(const char *b)
-{
-    const char *line = b;
+/* A strict RFC 8259 check of a whole document: the body a program parses
+ * must parse, whatever the fixed sentences or the escaped names hold. */
+typedef struct {
+    const char *s;
+    int depth;
+} json_t;
 
+static int json_value(json_t *j);
+
+static void json_ws(json_t *j)
+{
+    while (*j->s == ' ' || *j->s == '\t' || *j->s == '\n' || *j->s == '\r') {
+        j->s++;
+    }
+}
+
+static int json_string(json_t *j)
+{
+    int k;
+
+    if (*j->s != '"') {
+        return 0;
+    }
+    for (j->s++; ; ) {
+        unsigned char c = (unsigned char)*j->s;
+
+        if (c == '\0' || c < 0x20) {
+            return 0;
+        }
+        j->s++;
+        if (c == '"') {
+            return 1;
+        }
+        if (c != '\\') {
+            continue;
+        }
+        c = (unsigned char)*j->s++;
+        if (c == 'u') {
+            for (k = 0; k < 4; k++, j->s++) {
+                if (!strchr("0123456789abcdefABCDEF", *j->s) || !*j->s) {
+                    return 0;
+                }
+            }
+        }
+        else if (c == '\0' || !strchr("\"\\/bfnrt", c)) {
+            return 0;
+        }
+    }
+}
+
+static int json_digits(json_t *j)
+{
+    const char *start = j->s;
+
+    while (*j->s >= '0' && *j->s <= '9') {
+        j->s++;
+    }
+    return j->s > start;
+}
+
+static int json_number(json_t *j)
+{
+    if (*j->s == '-') {
+        j->s++;
+    }
+    if (*j->s == '0') {
+        j->s++;
+    }
+    else if (!json_digits(j)) {
+        return 0;
+    }
+    if (*j->s == '.') {
+        j->s++;
+        if (!json_digits(j)) {
+            return 0;
+        }
+    }
+    if (*j->s == 'e' || *j->s == 'E') {
+        j->s++;
+        if (*j->s == '+' || *j->s == '-') {
+            j->s++;
+        }
+        if (!json_digits(j)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int json_container(json_t *j, char close, int object)
+{
+    if (++j->depth > 16) {
+        return 0;
+    }
+    j->s++;
+    json_ws(j);
+    if (*j->s == close) {
+        j->s++;
+        j->depth--;
+        return 1;
+    }
+    for (;;) {
+        json_ws(j);
+        if (object) {
+            if (!json_string(j)) {
+                return 0;
+            }
+            json_ws(j);
+            if (*j->s++ != ':') {
+                return 0;
+            }
+        }
+        if (!json_value(j)) {
+            return 0;
+        }
+        if (*j->s == ',') {
+            j->s++;
+            continue;
+        }
+        if (*j->s++ != close) {
+            return 0;
+        }
+        j->depth--;
+        return 1;
+    }
+}
+
+static int json_value(json_t *j)
+{
+    int ok;
+
+    json_ws(j);
+    switch (*j->s) {
+    case '{':
+        ok = json_container(j, '}', 1);
+        break;
+    case '[':
+        ok = json_container(j, ']', 0);
+        break;
+    case '"':
+        ok = json_string(j);
+        break;
+    case 't':
+        ok = strncmp(j->s, "true", 4) == 0 && (j->s += 4);
+        break;
+    case 'f':
+        ok = strncmp(j->s, "false", 5) == 0 && (j->s += 5);
+        break;
+    case 'n':
+        ok = strncmp(j->s, "null", 4) == 0 && (j->s += 4);
+        break;
+    default:
+        ok = json_number(j);
+        break;
+    }
+    json_ws(j);
+    return ok;
+}
+
+/* b is one JSON object and nothing else, laid out "{\n ... \n}\n". */
+static int json_ok(const char *b)
+{
+    json_t j;
+
+    j.s = b;
+    j.depth = 0;
     if (strncmp(b, "{\n", 2) != 0 || strcmp(b + strlen(b) - 3, "\n}\n")) {
         return 0;
     }
-    while ((line = strchr(line, '\n')) != NULL && line[1] == ' ') {
-        const char *p = line + 1, *end = strchr(p, '\n');
-
-        if (strncmp(p, "  \"", 3) != 0) {
-            return 0;
-        }
-        p = strchr(p + 3, '"');
-        if (p == NULL || strncmp(p, "\": ", 3) != 0) {
-            return 0;
-        }
-        p += 3;
-        if (end[-1] == ',') {
-            end--;
-        }
-        if (*p == '"') {
-            if (end[-1] != '"' || end - 1 == p) {
-                return 0;
-            }
-            for (p++; p < end - 1; p++) {
-                if (*p == '\\') {
-                    p++;
-                }
-                else if (*p == '"') {
-                    return 0;
-                }
-            }
-        }
-        else {
-            for (; p < end; p++) {
-                if (*p < '0' || *p > '9') {
-                    return 0;
-                }
-            }
-        }
-        line = end;
-    }
-    return 1;
+    return json_value(&j) && *j.s == '\0';
 }
 
 static rg_render_in_t cookie_431(void)
@@ -316,8 +440,9 @@ static void test_bodies(void)
      * numbers, no directive. */
     b = body(&in, RG_RENDER_TEXT);
     CHECK(strncmp(b, "431 Request Header Fields Too Large\n", 36) == 0);
-    CHECK(strstr(b, "The Cookie header field of the request is too large.")
-          != NULL);
+    CHECK(strstr(b, "The cookies this site has stored in your browser have "
+                    "grown too large: the Cookie header field that carries "
+                    "them is larger than this site accepts.") != NULL);
     CHECK(strstr(b, "Clear the cookies") != NULL);
     CHECK(strstr(b, "Field:      Cookie\n") != NULL);
     CHECK(strstr(b, "Path:       /shop/cart\n") != NULL);
@@ -343,7 +468,8 @@ static void test_bodies(void)
                          "field-size\",\n")) == 0);
     CHECK(strstr(b, "\"title\": \"Request Header Fields Too Large\"") != NULL);
     CHECK(strstr(b, "\"status\": 431,") != NULL);
-    CHECK(strstr(b, "\"detail\": \"The Cookie header field") != NULL);
+    CHECK(strstr(b, "\"detail\": \"The cookies this site has stored") != NULL);
+    CHECK(strstr(b, "the Cookie header field that carries them") != NULL);
     CHECK(strstr(b, "\"kind\": \"field-size\"") != NULL);
     CHECK(strstr(b, "\"field\": \"Cookie\"") != NULL);
     CHECK(strstr(b, "\"request_id\": \"aBcD-123_x\"") != NULL);
@@ -445,9 +571,9 @@ static void test_bodies(void)
             b = body(&ki, RG_RENDER_JSON);
             ok &= strstr(b, rg_kind_name((rg_kind_e)k)) != NULL;
             ok &= clean(b);
-            ok &= json_lines_ok(b);
+            ok &= json_ok(b);
             ki.full = 0;
-            ok &= json_lines_ok(body(&ki, RG_RENDER_JSON));
+            ok &= json_ok(body(&ki, RG_RENDER_JSON));
         }
         CHECK(ok);
     }
@@ -489,8 +615,9 @@ static void test_bodies(void)
     in.observed = -1;
     in.limit = 8190;
     b = body(&in, RG_RENDER_TEXT);
-    CHECK(strstr(b, "The cookie header field of the request is larger than "
-                    "this server accepts.") != NULL);
+    CHECK(strstr(b, "The cookies this site has stored in your browser have "
+                    "grown too large: the cookie header field that carries "
+                    "them is larger than this server accepts.") != NULL);
     CHECK(strstr(b, "Clear the cookies") != NULL);
     CHECK(strstr(b, "Observed:") == NULL);
     CHECK(strstr(b, "Limit:      8190 bytes") != NULL);
@@ -555,17 +682,229 @@ static void test_bodies(void)
         in.request_id = "id";
         for (st = 100; st < 600; st++) {
             in.status = st;
-            ok &= json_lines_ok(body(&in, RG_RENDER_JSON));
+            ok &= json_ok(body(&in, RG_RENDER_JSON));
         }
         CHECK(ok);
     }
     in = cookie_431();
     in.field = "\"quoted\\";
-    CHECK(json_lines_ok(body(&in, RG_RENDER_JSON)));
-    /* and the checker does catch a stray quote or a bad number */
-    CHECK(!json_lines_ok("{\n  \"a\": \"x\"y\"\n}\n"));
-    CHECK(!json_lines_ok("{\n  \"a\": 4x2\n}\n"));
-    CHECK(json_lines_ok("{\n  \"a\": \"x\\\"y\",\n  \"b\": 42\n}\n"));
+    CHECK(json_ok(body(&in, RG_RENDER_JSON)));
+    /* and the checker does catch a stray quote, a bad number, a raw
+     * control byte, a trailing comma or a bad escape */
+    CHECK(!json_ok("{\n  \"a\": \"x\"y\"\n}\n"));
+    CHECK(!json_ok("{\n  \"a\": 4x2\n}\n"));
+    CHECK(!json_ok("{\n  \"a\": \"x\ty\"\n}\n"));
+    CHECK(!json_ok("{\n  \"a\": [1, 2,]\n}\n"));
+    CHECK(!json_ok("{\n  \"a\": \"\\q\"\n}\n"));
+    CHECK(!json_ok("{\n  \"a\": 01\n}\n"));
+    CHECK(!json_ok("{\n  \"a\": 1 \"b\": 2\n}\n"));
+    CHECK(json_ok("{\n  \"a\": \"x\\\"y\\u003c\",\n  \"b\": 42,\n"
+                  "  \"c\": [{\"d\": 4.5}, {}]\n}\n"));
+}
+
+/* A Cookie field of 13 cookies: big (4004 bytes), mid (1004), k01..k11
+ * (19 each); every value carries a marker that must never show. */
+static const rg_cookies_t *thirteen_cookies(void)
+{
+    char big[4001], mid[1001];
+    const char *field;
+    int i;
+
+    memset(big, 'x', sizeof(big) - 1);
+    big[sizeof(big) - 1] = '\0';
+    memcpy(big, "VALUE-MARKER-", 13);
+    memset(mid, 'y', sizeof(mid) - 1);
+    mid[sizeof(mid) - 1] = '\0';
+    memcpy(mid, "VALUE-MARKER-", 13);
+    field = apr_pstrcat(pool, "big=", big, "; mid=", mid, NULL);
+    for (i = 1; i <= 11; i++) {
+        field = apr_psprintf(pool, "%s; k%02d=VALUE-MARKER-%02d", field, i,
+                             i);
+    }
+    return rg_cookies_parse(pool, field);
+}
+
+static void test_cookie_bodies(void)
+{
+    rg_render_in_t in = cookie_431();
+    const rg_cookies_t *c = thirteen_cookies();
+    char *b;
+    int f;
+
+    CHECK(c->pairs == 13 && c->bytes == 5217);
+    in.cookies = c;
+
+    /* Brief: the count and the total, no names. */
+    b = body(&in, RG_RENDER_TEXT);
+    CHECK(strstr(b, "Cookies:    13 (5217 bytes)\n") != NULL);
+    CHECK(strstr(b, "big") == NULL);
+    CHECK(strstr(b, "largest first") == NULL);
+    b = body(&in, RG_RENDER_JSON);
+    CHECK(json_ok(b));
+    CHECK(strstr(b, "\"cookie_count\": 13,\n") != NULL);
+    CHECK(strstr(b, "\"cookie_bytes\": 5217,\n") != NULL);
+    CHECK(strstr(b, "\"cookies\"") == NULL);
+    b = body(&in, RG_RENDER_HTML);
+    CHECK(strstr(b, "<dt>Cookies</dt><dd>13 (5217 bytes)</dd>") != NULL);
+    CHECK(strstr(b, "<table>") == NULL);
+    CHECK(strstr(b, "<section") == NULL);
+
+    /* Full, text: the ten largest by name, the three others summed, each
+     * with its share of the 8190-byte limit. */
+    in.full = 1;
+    b = body(&in, RG_RENDER_TEXT);
+    CHECK(strstr(b, "\nCookies, largest first (bytes of name=value as sent, "
+                    "share of the limit; no value is shown):\n"
+                    "  big     4004  48.9%\n"
+                    "  mid     1004  12.3%\n"
+                    "  k01       19   0.2%\n") != NULL);
+    CHECK(strstr(b, "  k08       19   0.2%\n"
+                    "  3 more    57   0.7%\n") != NULL);
+    CHECK(strstr(b, "k09") == NULL);
+    CHECK(strstr(b, "Cookies:    13 (5217 bytes)\n") != NULL);
+    /* The list is the site owner's, after the owner's advice. */
+    CHECK(strstr(b, "For the site owner:") < strstr(b, "largest first"));
+
+    b = body(&in, RG_RENDER_JSON);
+    CHECK(json_ok(b));
+    CHECK(strstr(b, ",\n  \"cookies\": [\n"
+                    "    {\"name\": \"big\", \"bytes\": 4004, \"share\": 48.9},\n"
+                    "    {\"name\": \"mid\", \"bytes\": 1004, \"share\": 12.3},\n"
+                    "    {\"name\": \"k01\", \"bytes\": 19, \"share\": 0.2},\n")
+          != NULL);
+    CHECK(strstr(b, "    {\"name\": \"k08\", \"bytes\": 19, \"share\": 0.2}\n"
+                    "  ],\n  \"cookies_more\": {\"count\": 3, \"bytes\": 57, "
+                    "\"share\": 0.7}\n}\n") != NULL);
+
+    b = body(&in, RG_RENDER_HTML);
+    CHECK(strstr(b, "<th scope=\"col\" class=\"n\">Share of the limit</th>")
+          != NULL);
+    CHECK(strstr(b, "<tr><td><code>big</code></td><td class=\"n\">4004</td>"
+                    "<td class=\"n\">48.9%</td></tr>\n") != NULL);
+    CHECK(strstr(b, "<tr><td>3 more</td><td class=\"n\">57</td>"
+                    "<td class=\"n\">0.7%</td></tr>\n") != NULL);
+    CHECK(strstr(b, "<dt>Cookies</dt><dd>13 (5217 bytes)</dd>") != NULL);
+    CHECK(strstr(b, "<section>\n<h2>For the site owner</h2>") != NULL);
+    CHECK(clean(b));
+
+    /* Never a value, at any level, in any format. */
+    for (f = 0; f < 3; f++) {
+        in.full = 0;
+        CHECK(strstr(body(&in, (rg_render_fmt_e)f), "VALUE-MARKER") == NULL);
+        CHECK(strstr(body(&in, (rg_render_fmt_e)f), "xxxx") == NULL);
+        in.full = 1;
+        CHECK(strstr(body(&in, (rg_render_fmt_e)f), "VALUE-MARKER") == NULL);
+        CHECK(strstr(body(&in, (rg_render_fmt_e)f), "xxxx") == NULL);
+    }
+
+    /* No limit known, or not in bytes: no shares. */
+    in.limit = -1;
+    b = body(&in, RG_RENDER_JSON);
+    CHECK(json_ok(b));
+    CHECK(strstr(b, "{\"name\": \"big\", \"bytes\": 4004}") != NULL);
+    CHECK(strstr(b, "\"share\"") == NULL);
+    b = body(&in, RG_RENDER_HTML);
+    CHECK(strstr(b, "Share of the limit") == NULL);
+    CHECK(strstr(b, "<tr><td><code>big</code></td><td class=\"n\">4004</td>"
+                    "</tr>") != NULL);
+    b = body(&in, RG_RENDER_TEXT);
+    CHECK(strstr(b, "(bytes of name=value as sent; no value is shown):\n"
+                    "  big     4004\n") != NULL);
+    in.limit = 100;
+    in.kind = RG_KIND_FIELDS;
+    CHECK(strstr(body(&in, RG_RENDER_JSON), "\"share\"") == NULL);
+
+    /* The header block: the cookies with their share of the block limit,
+     * and the kind's own words. */
+    in = cookie_431();
+    in.cookies = c;
+    in.full = 1;
+    in.kind = RG_KIND_HEADER_SIZE;
+    in.field = NULL;
+    in.limit = 16000;
+    in.directive = NULL;
+    b = body(&in, RG_RENDER_TEXT);
+    CHECK(strstr(b, "too large taken together") != NULL);
+    CHECK(strstr(b, "  big     4004  25.0%\n") != NULL);
+    CHECK(strstr(b, "Field:") == NULL);
+
+    /* Names: escaped and cut like field names; a nameless cookie is named
+     * for what it is. */
+    {
+        char longname[300];
+        const rg_cookies_t *odd;
+
+        memset(longname, 'n', sizeof(longname) - 1);
+        longname[sizeof(longname) - 1] = '\0';
+        odd = rg_cookies_parse(pool, apr_pstrcat(pool,
+                               "<script>x</script>=aaaaaaaaaaaa; "
+                               "\"q\"&=bbbbbbbbbbb; just-a-value-xyz; ",
+                               longname, "=1", NULL));
+        in = cookie_431();
+        in.cookies = odd;
+        in.full = 1;
+        b = body(&in, RG_RENDER_HTML);
+        CHECK(strstr(b, "<script") == NULL);
+        CHECK(strstr(b, "<code>&lt;script&gt;x&lt;/script&gt;</code>")
+              != NULL);
+        CHECK(strstr(b, "<code>&quot;q&quot;&amp;</code>") != NULL);
+        CHECK(strstr(b, "<tr><td>(no name)</td>") != NULL);
+        CHECK(strstr(b, "just-a-value") == NULL);
+        CHECK(strstr(b, "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn"
+                        "nnnnnnnnnnn" ELLIPSIS "</code>") != NULL);
+        CHECK(clean(b));
+        b = body(&in, RG_RENDER_JSON);
+        CHECK(json_ok(b));
+        CHECK(strstr(b, "{\"name\": \"\\u003cscript\\u003ex\\u003c/script"
+                        "\\u003e\", \"bytes\": 31") != NULL);
+        CHECK(strstr(b, "{\"name\": \"\\\"q\\\"\\u0026\", \"bytes\": 16")
+              != NULL);
+        CHECK(strstr(b, "{\"name\": \"\", \"bytes\": 16") != NULL);
+        CHECK(strstr(b, "just-a-value") == NULL);
+        b = body(&in, RG_RENDER_TEXT);
+        CHECK(strstr(b, "  (no name)") != NULL);
+        CHECK(strstr(b, "just-a-value") == NULL);
+        CHECK(clean(b));
+    }
+}
+
+static void test_recovery(void)
+{
+    rg_render_in_t in = cookie_431();
+    char *b;
+
+    /* Without a recovery header: the usual advice, no link anywhere. */
+    b = body(&in, RG_RENDER_HTML);
+    CHECK(strstr(b, "Clear the cookies") != NULL);
+    CHECK(strstr(b, "href=") == NULL);
+    CHECK(strstr(b, "Reload the page") == NULL);
+    CHECK(strstr(body(&in, RG_RENDER_JSON), "recovery") == NULL);
+
+    /* With one: reloading works now, a plain link to this very page (an
+     * empty reference: no path or query written out, no script). */
+    in.recovery = RG_RECOVERY_EXPIRE;
+    b = body(&in, RG_RENDER_HTML);
+    CHECK(strstr(b, "<h2>What you can do</h2>\n<p>This site has just asked "
+                    "your browser to delete the cookies that made the "
+                    "request too large, so the page should work now when "
+                    "you reload it. You may have to sign in again.</p>\n"
+                    "<p><a href=\"\">Reload the page</a></p>\n") != NULL);
+    CHECK(strstr(b, "Clear the cookies") == NULL);
+    CHECK(strstr(b, "<script") == NULL);
+    CHECK(strstr(b, "href=\"/") == NULL);
+    CHECK(strstr(b, "The cookies this site has stored") != NULL);
+    b = body(&in, RG_RENDER_TEXT);
+    CHECK(strstr(b, "What you can do: This site has just asked your browser "
+                    "to delete the cookies") != NULL);
+    CHECK(strstr(b, "href") == NULL);
+    b = body(&in, RG_RENDER_JSON);
+    CHECK(json_ok(b));
+    CHECK(strstr(b, "\"advice\": \"This site has just asked") != NULL);
+    CHECK(strstr(b, ",\n  \"recovery\": \"expire\",\n") != NULL);
+    in.recovery = RG_RECOVERY_CLEAR_SITE_DATA;
+    b = body(&in, RG_RENDER_JSON);
+    CHECK(strstr(b, ",\n  \"recovery\": \"clear-site-data\",\n") != NULL);
+    CHECK(strstr(body(&in, RG_RENDER_HTML), "<a href=\"\">") != NULL);
 }
 
 int main(void)
@@ -577,6 +916,8 @@ int main(void)
     test_escaping();
     test_time_and_types();
     test_bodies();
+    test_cookie_bodies();
+    test_recovery();
 
     apr_pool_destroy(pool);
     apr_terminate();
