@@ -818,16 +818,15 @@ static const char *const rg_msgs_de[RG_M_COUNT] = {
         "hat, und laden Sie die Seite dann neu.",
     [RG_M_URI_WHAT] = "Die Adresse (URL) der Anfrage ist zu lang.",
     [RG_M_ADDRESS_VISITOR] =
-        "Prüfen Sie den Link, dem Sie gefolgt sind, oder die Adresse, die "
-        "Sie eingegeben haben. Beginnen Sie erneut auf der Startseite der "
-        "Website, oder bitten Sie die Person, von der Sie den Link haben, "
-        "um einen kürzeren.",
+        "Prüfen Sie den Link, dem Sie gefolgt sind, oder die Adresse, die Sie "
+        "eingegeben haben. Gehen Sie zur Startseite der Website, oder bitten "
+        "Sie die Person, von der Sie den Link haben, um einen kürzeren.",
     [RG_M_QUERY_WHAT] =
         "Der Teil der Adresse nach dem Fragezeichen ist zu lang.",
     [RG_M_QUERY_VISITOR] =
-        "Wenn ein Formular oder eine Suche diese Adresse erzeugt hat, "
-        "senden Sie weniger oder kürzere Angaben. Beginnen Sie andernfalls "
-        "erneut auf der Startseite der Website.",
+        "Wenn ein Formular oder eine Suche diese Adresse erzeugt hat, senden "
+        "Sie weniger oder kürzere Angaben. Gehen Sie andernfalls zur "
+        "Startseite der Website.",
     [RG_M_BODY_WHAT] =
         "Die mit der Anfrage gesendeten Daten, etwa eine hochgeladene Datei "
         "oder ein Formular, sind größer, als diese Website zulässt.",
@@ -835,8 +834,8 @@ static const char *const rg_msgs_de[RG_M_COUNT] = {
         "Senden Sie eine kleinere Datei oder weniger Daten, zum Beispiel "
         "indem Sie die Datei komprimieren, verkleinern oder aufteilen.",
     [RG_M_LENGTH_WHAT] =
-        "Die Anfrage hat Daten gesendet, ohne deren Größe (Content-Length) "
-        "anzugeben, und diese Website verlangt die Größe.",
+        "Die Anfrage enthielt Daten ohne Angabe ihrer Größe (Content-Length), "
+        "und diese Website verlangt die Größe.",
     [RG_M_LENGTH_VISITOR] =
         "Browser geben die Größe immer an. Wenn Sie ein Programm oder ein "
         "Skript verwenden, lassen Sie es ein Header-Feld Content-Length "
@@ -902,8 +901,8 @@ static const char *const rg_msgs_de[RG_M_COUNT] = {
         "Anfrage-ID.",
     [RG_M_S404_WHAT] = "Unter dieser Adresse gibt es keine Seite.",
     [RG_M_S404_VISITOR] =
-        "Prüfen Sie die Adresse auf Tippfehler, oder beginnen Sie erneut "
-        "auf der Startseite der Website.",
+        "Prüfen Sie die Adresse auf Tippfehler, oder gehen Sie zur Startseite "
+        "der Website.",
     [RG_M_S405_WHAT] =
         "Diese Art von Anfrage ist unter dieser Adresse nicht erlaubt.",
     [RG_M_S408_WHAT] =
@@ -913,9 +912,9 @@ static const char *const rg_msgs_de[RG_M_COUNT] = {
     [RG_M_S410_WHAT] =
         "Die Seite unter dieser Adresse wurde endgültig entfernt.",
     [RG_M_S410_VISITOR] =
-        "Beginnen Sie erneut auf der Startseite der Website.",
+        "Gehen Sie zur Startseite der Website.",
     [RG_M_S411_WHAT] =
-        "Die Anfrage hat Daten gesendet, ohne deren Größe anzugeben.",
+        "Die Anfrage enthielt Daten ohne Angabe ihrer Größe.",
     [RG_M_S411_VISITOR] =
         "Wenn Sie ein Programm oder ein Skript verwenden, lassen Sie es ein "
         "Header-Feld Content-Length senden.",
@@ -935,15 +934,16 @@ static const char *const rg_msgs_de[RG_M_COUNT] = {
         "Ein Server, auf den diese Website angewiesen ist, hat eine "
         "ungültige Antwort gesendet.",
     [RG_M_S503_WHAT] =
-        "Die Website ist im Moment nicht erreichbar, wegen Wartungsarbeiten "
-        "oder weil sie überlastet ist.",
+        "Die Website ist im Moment nicht erreichbar, weil sie gewartet wird "
+        "oder überlastet ist.",
     [RG_M_S504_WHAT] =
         "Ein Server, auf den diese Website angewiesen ist, hat nicht "
         "rechtzeitig geantwortet.",
     [RG_M_S5XX_WHAT] = "Der Server konnte die Anfrage nicht ausführen.",
     [RG_M_S4XX_WHAT] = "Die Anfrage konnte nicht ausgeführt werden.",
     [RG_M_S4XX_VISITOR] =
-        "Prüfen Sie die Adresse und versuchen Sie es erneut, oder beginnen "
+        "Prüfen Sie die Adresse und versuchen Sie es erneut, oder gehen Sie "
+        "zur Startseite der Website."
         "Sie erneut auf der Startseite der Website."
 };
 
@@ -961,8 +961,8 @@ static const char *const rg_msgs_fr[RG_M_COUNT] = {
     [RG_M_RELOAD] =
         "Ce site vient de demander à votre navigateur de supprimer les "
         "cookies qui rendaient la requête trop volumineuse" RG_NNBSP "; la "
-        "page devrait donc fonctionner si vous la rechargez maintenant. Il "
-        "vous faudra peut-être vous reconnecter.",
+        "page devrait donc s’afficher normalement si vous la rechargez "
+        "maintenant. Il vous faudra peut-être vous reconnecter.",
     [RG_M_RELOAD_LINK] = "Recharger la page",
 
     [RG_M_FIELDS_WHAT] =
@@ -1011,8 +1011,8 @@ static const char *const rg_msgs_fr[RG_M_COUNT] = {
         "Envoyez un fichier plus petit ou moins de données, par exemple en "
         "compressant, en redimensionnant ou en découpant le fichier.",
     [RG_M_LENGTH_WHAT] =
-        "La requête a envoyé des données sans annoncer leur taille "
-        "(Content-Length), alors que ce site exige cette taille.",
+        "La requête contenait des données sans en annoncer la taille "
+        "(Content-Length), alors que ce site exige cette information.",
     [RG_M_LENGTH_VISITOR] =
         "Les navigateurs annoncent toujours la taille. Si vous utilisez un "
         "programme ou un script, faites-lui envoyer un champ d’en-tête "
@@ -1086,10 +1086,11 @@ static const char *const rg_msgs_fr[RG_M_COUNT] = {
         "Le serveur a cessé d’attendre l’arrivée de la requête.",
     [RG_M_S408_VISITOR] = "Vérifiez votre connexion réseau et réessayez.",
     [RG_M_S410_WHAT] =
-        "La page à cette adresse a été définitivement supprimée.",
+        "La page qui se trouvait à cette adresse a été définitivement "
+        "supprimée.",
     [RG_M_S410_VISITOR] = "Recommencez depuis la page d’accueil du site.",
     [RG_M_S411_WHAT] =
-        "La requête a envoyé des données sans annoncer leur taille.",
+        "La requête contenait des données sans en annoncer la taille.",
     [RG_M_S411_VISITOR] =
         "Si vous utilisez un programme ou un script, faites-lui envoyer un "
         "champ d’en-tête Content-Length.",
@@ -1110,7 +1111,8 @@ static const char *const rg_msgs_fr[RG_M_COUNT] = {
     [RG_M_S503_WHAT] =
         "Le site est momentanément indisponible, pour cause de maintenance "
         "ou de surcharge.",
-    [RG_M_S504_WHAT] = "Un serveur dont dépend ce site n’a pas répondu à temps.",
+    [RG_M_S504_WHAT] =
+        "Un serveur dont dépend ce site n’a pas répondu à temps.",
     [RG_M_S5XX_WHAT] = "Le serveur n’a pas pu traiter la requête.",
     [RG_M_S4XX_WHAT] = "La requête n’a pas pu aboutir.",
     [RG_M_S4XX_VISITOR] =
@@ -1181,8 +1183,8 @@ static const char *const rg_msgs_es[RG_M_COUNT] = {
         "Envíe un archivo más pequeño o menos datos, por ejemplo "
         "comprimiendo, reduciendo o dividiendo el archivo.",
     [RG_M_LENGTH_WHAT] =
-        "La solicitud envió datos sin indicar su tamaño (Content-Length), y "
-        "este sitio exige el tamaño.",
+        "La solicitud contenía datos sin indicar su tamaño (Content-Length), "
+        "y este sitio exige que se indique.",
     [RG_M_LENGTH_VISITOR] =
         "Los navegadores siempre indican el tamaño. Si usa un programa o un "
         "script, haga que envíe un campo de cabecera Content-Length en "
@@ -1259,7 +1261,8 @@ static const char *const rg_msgs_es[RG_M_COUNT] = {
         "La página de esta dirección se ha eliminado definitivamente.",
     [RG_M_S410_VISITOR] =
         "Vuelva a empezar desde la página de inicio del sitio.",
-    [RG_M_S411_WHAT] = "La solicitud envió datos sin indicar su tamaño.",
+    [RG_M_S411_WHAT] =
+        "La solicitud contenía datos sin indicar su tamaño.",
     [RG_M_S411_VISITOR] =
         "Si usa un programa o un script, haga que envíe un campo de "
         "cabecera Content-Length.",
@@ -1352,8 +1355,8 @@ static const char *const rg_msgs_it[RG_M_COUNT] = {
         "Invii un file più piccolo o meno dati, ad esempio comprimendo, "
         "ridimensionando o suddividendo il file.",
     [RG_M_LENGTH_WHAT] =
-        "La richiesta ha inviato dati senza indicarne la dimensione "
-        "(Content-Length), e questo sito richiede la dimensione.",
+        "La richiesta conteneva dati senza indicarne la dimensione "
+        "(Content-Length), e questo sito richiede che sia indicata.",
     [RG_M_LENGTH_VISITOR] =
         "I browser indicano sempre la dimensione. Se usa un programma o "
         "uno script, faccia in modo che invii un campo di intestazione "
@@ -1428,7 +1431,7 @@ static const char *const rg_msgs_it[RG_M_COUNT] = {
         "La pagina a questo indirizzo è stata rimossa definitivamente.",
     [RG_M_S410_VISITOR] = "Ricominci dalla pagina iniziale del sito.",
     [RG_M_S411_WHAT] =
-        "La richiesta ha inviato dati senza indicarne la dimensione.",
+        "La richiesta conteneva dati senza indicarne la dimensione.",
     [RG_M_S411_VISITOR] =
         "Se usa un programma o uno script, faccia in modo che invii un "
         "campo di intestazione Content-Length.",
@@ -1495,20 +1498,21 @@ static const char *const rg_msgs_nl[RG_M_COUNT] = {
     [RG_M_COOKIE_POST_SERVER] =
         " waarin ze worden meegestuurd, is groter dan deze server "
         "accepteert.",
-    [RG_M_HEADER_SIZE_WHAT] = "De headervelden van het verzoek zijn samen te groot.",
+    [RG_M_HEADER_SIZE_WHAT] =
+        "De headervelden van het verzoek zijn samen te groot.",
     [RG_M_HEADER_SIZE_VISITOR] =
-        "Dit komt meestal doordat er te veel cookies zijn opgestapeld: "
-        "verwijder de cookies die deze website in uw browser heeft "
-        "opgeslagen en laad de pagina daarna opnieuw.",
+        "Dit komt meestal door opgehoopte cookies: verwijder de cookies die "
+        "deze website in uw browser heeft opgeslagen en laad de pagina daarna "
+        "opnieuw.",
     [RG_M_URI_WHAT] = "Het adres (URL) van het verzoek is te lang.",
     [RG_M_ADDRESS_VISITOR] =
         "Controleer de link die u hebt gevolgd of het adres dat u hebt "
-        "getypt. Begin opnieuw op de startpagina van de website, of vraag "
+        "getypt. Begin opnieuw vanaf de startpagina van de website, of vraag "
         "degene van wie u de link hebt om een kortere.",
     [RG_M_QUERY_WHAT] = "Het deel van het adres na het vraagteken is te lang.",
     [RG_M_QUERY_VISITOR] =
-        "Als een formulier of zoekopdracht dit adres heeft gemaakt, "
-        "verstuur dan minder of kortere waarden. Begin anders opnieuw op de "
+        "Als een formulier of zoekopdracht dit adres heeft gemaakt, verstuur "
+        "dan minder of kortere waarden. Begin anders opnieuw vanaf de "
         "startpagina van de website.",
     [RG_M_BODY_WHAT] =
         "De gegevens die met het verzoek zijn verstuurd, zoals een "
@@ -1518,8 +1522,8 @@ static const char *const rg_msgs_nl[RG_M_COUNT] = {
         "Verstuur een kleiner bestand of minder gegevens, bijvoorbeeld door "
         "het bestand te comprimeren, te verkleinen of op te splitsen.",
     [RG_M_LENGTH_WHAT] =
-        "Het verzoek heeft gegevens verstuurd zonder de grootte ervan op te "
-        "geven (Content-Length), en deze website vereist die grootte.",
+        "Het verzoek bevatte gegevens zonder opgave van de grootte "
+        "(Content-Length), terwijl deze website die grootte vereist.",
     [RG_M_LENGTH_VISITOR] =
         "Browsers geven de grootte altijd op. Als u een programma of script "
         "gebruikt, laat het dan een Content-Length-headerveld versturen in "
@@ -1581,7 +1585,7 @@ static const char *const rg_msgs_nl[RG_M_COUNT] = {
         "de beheerder van de website en vermeld het verzoek-ID hieronder.",
     [RG_M_S404_WHAT] = "Er is geen pagina op dit adres.",
     [RG_M_S404_VISITOR] =
-        "Controleer het adres op typefouten, of begin opnieuw op de "
+        "Controleer het adres op typefouten, of begin opnieuw vanaf de "
         "startpagina van de website.",
     [RG_M_S405_WHAT] = "Dit soort verzoek is op dit adres niet toegestaan.",
     [RG_M_S408_WHAT] =
@@ -1589,10 +1593,10 @@ static const char *const rg_msgs_nl[RG_M_COUNT] = {
     [RG_M_S408_VISITOR] =
         "Controleer uw netwerkverbinding en probeer het opnieuw.",
     [RG_M_S410_WHAT] = "De pagina op dit adres is definitief verwijderd.",
-    [RG_M_S410_VISITOR] = "Begin opnieuw op de startpagina van de website.",
+    [RG_M_S410_VISITOR] =
+        "Begin opnieuw vanaf de startpagina van de website.",
     [RG_M_S411_WHAT] =
-        "Het verzoek heeft gegevens verstuurd zonder de grootte ervan op te "
-        "geven.",
+        "Het verzoek bevatte gegevens zonder opgave van de grootte.",
     [RG_M_S411_VISITOR] =
         "Als u een programma of script gebruikt, laat het dan een "
         "Content-Length-headerveld versturen.",
@@ -1619,7 +1623,8 @@ static const char *const rg_msgs_nl[RG_M_COUNT] = {
     [RG_M_S5XX_WHAT] = "De server kon het verzoek niet voltooien.",
     [RG_M_S4XX_WHAT] = "Het verzoek kon niet worden voltooid.",
     [RG_M_S4XX_VISITOR] =
-        "Controleer het adres en probeer het opnieuw, of begin opnieuw op "
+        "Controleer het adres en probeer het opnieuw, of begin opnieuw vanaf "
+        "de startpagina van de website."
         "de startpagina van de website."
 };
 
@@ -1667,8 +1672,8 @@ static const char *const rg_msgs_pt[RG_M_COUNT] = {
     [RG_M_URI_WHAT] = "O endereço (URL) do pedido é muito longo.",
     [RG_M_ADDRESS_VISITOR] =
         "Verifique o link que seguiu ou o endereço que escreveu. Recomece a "
-        "partir da página inicial do site, ou peça a quem lhe deu o link "
-        "um link mais curto.",
+        "partir da página inicial do site, ou peça a quem lhe enviou o link "
+        "uma versão mais curta.",
     [RG_M_QUERY_WHAT] =
         "A parte do endereço depois do ponto de interrogação é muito longa.",
     [RG_M_QUERY_VISITOR] =
@@ -1682,8 +1687,8 @@ static const char *const rg_msgs_pt[RG_M_COUNT] = {
         "Envie um documento menor ou menos dados, por exemplo comprimindo, "
         "reduzindo ou dividindo o documento.",
     [RG_M_LENGTH_WHAT] =
-        "O pedido enviou dados sem indicar o seu tamanho (Content-Length), "
-        "e este site exige que o tamanho seja indicado.",
+        "O pedido continha dados sem indicação do seu tamanho "
+        "(Content-Length), e este site exige que o tamanho seja indicado.",
     [RG_M_LENGTH_VISITOR] =
         "Os navegadores indicam sempre o tamanho. Se usar um programa ou um "
         "script, faça com que ele envie um campo de cabeçalho "
@@ -1752,7 +1757,8 @@ static const char *const rg_msgs_pt[RG_M_COUNT] = {
     [RG_M_S408_VISITOR] = "Verifique a conexão de rede e tente novamente.",
     [RG_M_S410_WHAT] = "A página neste endereço foi removida definitivamente.",
     [RG_M_S410_VISITOR] = "Recomece a partir da página inicial do site.",
-    [RG_M_S411_WHAT] = "O pedido enviou dados sem indicar o seu tamanho.",
+    [RG_M_S411_WHAT] =
+        "O pedido continha dados sem indicação do seu tamanho.",
     [RG_M_S411_VISITOR] =
         "Se usar um programa ou um script, faça com que ele envie um campo "
         "de cabeçalho Content-Length.",
@@ -1803,9 +1809,10 @@ static const char *const rg_msgs_pl[RG_M_COUNT] = {
     [RG_M_FIELDS_WHAT] =
         "Żądanie zawiera więcej pól nagłówka, niż akceptuje ta witryna.",
     [RG_M_FIELDS_VISITOR] =
-        "Rozszerzenie przeglądarki, serwer proxy lub program może dodawać "
-        "pola nagłówka do Twoich żądań. Wyłącz to rozszerzenie lub program "
-        "albo użyj innej przeglądarki, a następnie załaduj stronę ponownie.",
+        "Możliwe, że rozszerzenie przeglądarki, serwer proxy lub program "
+        "dodaje pola nagłówka do Twoich żądań. Wyłącz to rozszerzenie lub "
+        "program albo użyj innej przeglądarki, a następnie załaduj stronę "
+        "ponownie.",
     [RG_M_FIELD_SIZE_WHAT] = "Jedno z pól nagłówka żądania jest za duże.",
     [RG_M_FIELD_SIZE_PRE] = "Pole nagłówka ",
     [RG_M_FIELD_SIZE_POST] = " w żądaniu jest za duże.",
@@ -1894,7 +1901,8 @@ static const char *const rg_msgs_pl[RG_M_COUNT] = {
         "niego żądanie.",
     [RG_M_S401_WHAT] = "Aby otworzyć ten adres, musisz się zalogować.",
     [RG_M_S401_VISITOR] =
-        "Zaloguj się na ważne konto lub sprawdź nazwę użytkownika i hasło.",
+        "Zaloguj się, używając ważnego konta, lub sprawdź nazwę użytkownika i "
+        "hasło.",
     [RG_M_S403_WHAT] = "Nie masz uprawnień do otwarcia tego adresu.",
     [RG_M_S403_VISITOR] =
         "Jeśli Twoim zdaniem dostęp powinien być możliwy, skontaktuj się z "
@@ -1903,7 +1911,8 @@ static const char *const rg_msgs_pl[RG_M_COUNT] = {
     [RG_M_S404_VISITOR] =
         "Sprawdź, czy w adresie nie ma literówek, albo zacznij od nowa od "
         "strony głównej witryny.",
-    [RG_M_S405_WHAT] = "Ten rodzaj żądania nie jest dozwolony pod tym adresem.",
+    [RG_M_S405_WHAT] =
+        "Ten rodzaj żądania nie jest dozwolony pod tym adresem.",
     [RG_M_S408_WHAT] = "Serwer przestał czekać na nadejście żądania.",
     [RG_M_S408_VISITOR] = "Sprawdź połączenie sieciowe i spróbuj ponownie.",
     [RG_M_S410_WHAT] = "Strona pod tym adresem została trwale usunięta.",

@@ -172,7 +172,8 @@ static void test_many_pairs(void)
     CHECK(kept_bytes + c->rest_bytes == total);
     /* After the big one, the largest are the 11-byte pairs, the earliest
      * sent of them first (pair 9 is "j=" and nine bytes). */
-    CHECK(c->items[1].bytes == 11 && c->items[RG_COOKIES_KEEP - 1].bytes == 11);
+    CHECK(c->items[1].bytes == 11);
+    CHECK(c->items[RG_COOKIES_KEEP - 1].bytes == 11);
     CHECK(strcmp(c->items[1].name, "j") == 0);
     /* The joined size is what a browser would send. */
     CHECK(rg_cookies_field_size(c->pairs, c->bytes)
@@ -188,7 +189,8 @@ static void test_field_size(void)
     /* A field sent with other separators is counted the way a browser
      * sends the cookies next time. */
     CHECK(joined("a=1;b=22") == (apr_off_t)strlen("Cookie: a=1; b=22"));
-    CHECK(joined("  a=1 ;   b=22;;") == (apr_off_t)strlen("Cookie: a=1; b=22"));
+    CHECK(joined("  a=1 ;   b=22;;")
+          == (apr_off_t)strlen("Cookie: a=1; b=22"));
     /* Saturates instead of wrapping. */
     CHECK(rg_cookies_field_size(APR_SIZE_MAX, APR_SIZE_MAX)
           == (apr_off_t)APR_INT64_MAX);

@@ -580,7 +580,8 @@ static void test_bound(void)
         for (f = 0; f < 3; f++) {
             for (rec = 0; rec < 2; rec++) {
                 for (k = 0; k <= RG_KIND_COUNT; k++) {
-                    for (st = 100; st < 600; st += k == RG_KIND_COUNT ? 1 : 600) {
+                    for (st = 100; st < 600;
+                         st += k == RG_KIND_COUNT ? 1 : 600) {
                         const char *b;
 
                         in.lang = (rg_lang_e)l;

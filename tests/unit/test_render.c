@@ -768,9 +768,12 @@ static void test_cookie_bodies(void)
     b = body(&in, RG_RENDER_JSON);
     CHECK(json_ok(b));
     CHECK(strstr(b, ",\n  \"cookies\": [\n"
-                    "    {\"name\": \"big\", \"bytes\": 4004, \"share\": 48.9},\n"
-                    "    {\"name\": \"mid\", \"bytes\": 1004, \"share\": 12.3},\n"
-                    "    {\"name\": \"k01\", \"bytes\": 19, \"share\": 0.2},\n")
+                    "    {\"name\": \"big\", \"bytes\": 4004, "
+                    "\"share\": 48.9},\n"
+                    "    {\"name\": \"mid\", \"bytes\": 1004, "
+                    "\"share\": 12.3},\n"
+                    "    {\"name\": \"k01\", \"bytes\": 19, "
+                    "\"share\": 0.2},\n")
           != NULL);
     CHECK(strstr(b, "    {\"name\": \"k08\", \"bytes\": 19, \"share\": 0.2}\n"
                     "  ],\n  \"cookies_more\": {\"count\": 3, \"bytes\": 57, "
