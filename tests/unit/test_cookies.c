@@ -358,6 +358,92 @@ static void test_expire_value(void)
     }
 }
 
+/* Random fields of hostile bytes (fixed seed): the parse agrees with a
+ * plain reference split, keeps its order and bounds, and every plan that
+ * says it fits does fit. */
+static void test_random(void)
+{
+    static const char alphabet[] = "ab=;;  \t\",x\x80\xff\xc3\xa9_-";
+    apr_uint32_t seed = 12345;
+    int round, ok = 1;
+
+    for (round = 0; round < 3000; round++) {
+        char field[700];
+        apr_size_t len, i, ref_pairs = 0, ref_bytes = 0, kept = 0;
+        const char *seg;
+        rg_cookies_t *c;
+        apr_off_t limit;
+        int fits;
+
+        seed = seed * 1103515245 + 12345;
+        len = (seed >> 8) % (sizeof(field) - 1);
+        for (i = 0; i < len; i++) {
+            seed = seed * 1103515245 + 12345;
+            field[i] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+        }
+        field[len] = '\0';
+
+        /* Reference: split on ';', trim blanks, count what is left. */
+        for (seg = field; ; ) {
+            const char *end = strchr(seg, ';'), *a = seg, *b;
+
+            b = end ? end : seg + strlen(seg);
+            while (a < b && (*a == ' ' || *a == '\t')) {
+                a++;
+            }
+            while (b > a && (b[-1] == ' ' || b[-1] == '\t')) {
+                b--;
+            }
+            if (b > a) {
+                ref_pairs++;
+                ref_bytes += (apr_size_t)(b - a);
+            }
+            if (end == NULL) {
+                break;
+            }
+            seg = end + 1;
+        }
+
+        c = rg_cookies_parse(pool, field);
+        ok &= c->pairs == ref_pairs && c->bytes == ref_bytes;
+        ok &= c->count <= RG_COOKIES_KEEP && c->count <= c->pairs;
+        ok &= c->rest_pairs == c->pairs - c->count;
+        for (i = 0; i < c->count; i++) {
+            ok &= i == 0 || c->items[i].bytes <= c->items[i - 1].bytes;
+            ok &= strchr(c->items[i].name, ';') == NULL;
+            ok &= strlen(c->items[i].name) <= RG_COOKIE_NAME_MAX + 1;
+            ok &= !c->items[i].expirable
+                  || rg_cookies_expire_value(pool, c->items[i].name) != NULL;
+            kept += c->items[i].bytes;
+        }
+        ok &= kept + c->rest_bytes == c->bytes;
+
+        seed = seed * 1103515245 + 12345;
+        limit = (apr_off_t)((seed >> 8) % 800);
+        fits = rg_cookies_plan(c, limit, NULL);
+        {
+            apr_size_t pairs = c->pairs, bytes = c->bytes, marked = 0;
+
+            for (i = 0; i < c->count; i++) {
+                if (c->items[i].expire) {
+                    ok &= c->items[i].expirable;
+                    pairs--;
+                    bytes -= c->items[i].bytes;
+                    marked++;
+                }
+            }
+            if (fits) {
+                ok &= limit == 0
+                      || rg_cookies_field_size(pairs, bytes) <= limit;
+            }
+            else {
+                ok &= marked == 0;
+            }
+        }
+    }
+    CHECK(ok);
+}
+
 int main(void)
 {
     apr_initialize();
@@ -368,6 +454,7 @@ int main(void)
     test_field_size();
     test_plan();
     test_expire_value();
+    test_random();
 
     apr_pool_destroy(pool);
     apr_terminate();
