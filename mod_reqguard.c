@@ -69,7 +69,9 @@ static int rg_handler(request_rec *r)
  */
 static int rg_post_perdir(request_rec *r)
 {
-    rg_judge_t j;
+    const rg_dir_conf *d;
+    const rg_srv_conf *s;
+    rg_judge_e how;
     int rc;
 
     /* Once per request: not for subrequests, not for internal redirects
@@ -77,18 +79,22 @@ static int rg_post_perdir(request_rec *r)
     if (r->main != NULL || r->prev != NULL) {
         return DECLINED;
     }
-    j.d = RG_DIR_CONF(r);
-    j.s = RG_SRV_CONF(r->server);
-    j.how = rg_judge_how(j.d, j.s);
-    if (j.how == RG_JUDGE_NONE) {
+    d = RG_DIR_CONF(r);
+    s = RG_SRV_CONF(r->server);
+    /* No limit and no ceiling in force: nothing to judge. */
+    if (!d->limited && !s->limited) {
         return DECLINED;
     }
-    rc = rg_headers_check(r, &j);
+    how = rg_judge_how(d, s);
+    if (how == RG_JUDGE_NONE) {
+        return DECLINED;
+    }
+    rc = rg_headers_check(r, d, s, how);
     if (rc != DECLINED) {
         rg_body_seal(r);
         return rc;
     }
-    return rg_body_check(r, &j);
+    return rg_body_check(r, d, s, how);
 }
 
 /*
@@ -123,6 +129,7 @@ static void rg_register_hooks(apr_pool_t *p)
     ap_hook_post_read_request(rg_post_read, NULL, NULL,
                               APR_HOOK_REALLY_FIRST);
     ap_hook_handler(rg_handler, NULL, NULL, APR_HOOK_MIDDLE);
+    rg_config_register_hooks();
     rg_lines_register_hooks();
     rg_body_register_hooks();
     rg_error_register_hooks();

@@ -455,15 +455,14 @@ static int rg_body_guard(rg_body_guard_t *g, apr_int64_t limit, int limit_cap,
     return limit > 0 || timeout > 0 || min_rate > 0;
 }
 
-/*
- * post_perdir_config: the merged per-directory config is known, nothing
- * has read the body yet.  Refuse what the headers already tell, and put
- * the filter in place for what only the body can tell.
- */
-int rg_body_check(request_rec *r, const rg_judge_t *j)
+/* The body checks with the bounds of the request: refuse what the headers
+ * already tell, and put the filter in place for what only the body can
+ * tell.  length is the declared length, -1 for chunked. */
+static RG_COLD int rg_body_judged(request_rec *r, const rg_judge_t *j,
+                                  apr_off_t length)
 {
     rg_bounds_t size, wait;
-    apr_off_t rate[2], length = 0;
+    apr_off_t rate[2];
     int rate_cap[2], need[2], need_cap[2], guarded;
     rg_body_ctx *ctx;
 
@@ -471,14 +470,6 @@ int rg_body_check(request_rec *r, const rg_judge_t *j)
     rg_judge_limit(j, RG_LIM_BODY_TIMEOUT, &wait);
     rg_judge_min_rate(j, rate, rate_cap);
     rg_judge_length(j, need, need_cap);
-    if (size.block == 0 && size.report == 0 && wait.block == 0
-        && wait.report == 0 && rate[0] == 0 && rate[1] == 0
-        && !need[0] && !need[1]) {
-        return DECLINED;
-    }
-    if (!rg_body_announced(r, &length)) {
-        return DECLINED;
-    }
 
     if (length < 0 && (need[0] || need[1])) {
         int which = need[0] ? RG_GUARD_BLOCK : RG_GUARD_REPORT;
@@ -529,6 +520,46 @@ int rg_body_check(request_rec *r, const rg_judge_t *j)
     }
     ap_add_input_filter_handle(rg_body_filter_handle, ctx, r, r->connection);
     return DECLINED;
+}
+
+/*
+ * post_perdir_config: the merged per-directory config is known, nothing
+ * has read the body yet.  The common cases end here without a look-up or
+ * a judged bound: nothing concerns a body, the request has none, or (On)
+ * its declared length is within the limit and nothing times it.
+ */
+int rg_body_check(request_rec *r, const rg_dir_conf *d, const rg_srv_conf *s,
+                  rg_judge_e how)
+{
+    apr_off_t length = 0;
+    rg_judge_t j;
+
+    if (d->limit[RG_LIM_BODY] <= 0 && s->ceiling[RG_LIM_BODY] <= 0
+        && d->limit[RG_LIM_BODY_TIMEOUT] <= 0
+        && s->ceiling[RG_LIM_BODY_TIMEOUT] <= 0
+        && d->body_min_rate <= 0 && s->ceiling_min_rate <= 0
+        && d->require_length != 1 && s->ceiling_length != 1) {
+        return DECLINED;
+    }
+    if (!rg_body_announced(r, &length)) {
+        return DECLINED;
+    }
+    if (how == RG_JUDGE_ENFORCE && length > 0
+        && r->connection->master == NULL
+        && d->limit[RG_LIM_BODY_TIMEOUT] <= 0
+        && s->ceiling[RG_LIM_BODY_TIMEOUT] <= 0
+        && d->body_min_rate <= 0 && s->ceiling_min_rate <= 0) {
+        apr_int64_t limit = rg_conf_limit(d, s, RG_LIM_BODY);
+
+        /* HTTP_IN delivers exactly the declared length. */
+        if (limit == 0 || length <= limit) {
+            return DECLINED;
+        }
+    }
+    j.d = d;
+    j.s = s;
+    j.how = how;
+    return rg_body_judged(r, &j, length);
 }
 
 void rg_body_redirected(request_rec *r)

@@ -44,6 +44,39 @@ static const char *const rg_ceiling_names[RG_LIM_COUNT] = {
 /* The part of a directive name after "ReqGuard". */
 #define RG_SHORT(name) ((name) + sizeof("ReqGuard") - 1)
 
+int rg_conf_sizes_seen = 0;
+
+/* ---- what a configuration limits ------------------------------------- */
+
+/* Whether a per-directory configuration puts any limit in force: a
+ * request under none of them (and under no ceiling) needs no check. */
+static int rg_dir_limits(const rg_dir_conf *c)
+{
+    int i;
+
+    for (i = 0; i < RG_LIM_COUNT; i++) {
+        if (c->limit[i] > 0) {
+            return 1;
+        }
+    }
+    return c->require_length == 1 || c->body_min_rate > 0
+           || (c->field_limits != NULL && c->field_limits->min_limit > 0);
+}
+
+static int rg_srv_limits(const rg_srv_conf *c)
+{
+    int i;
+
+    for (i = 0; i < RG_LIM_COUNT; i++) {
+        if (c->ceiling[i] > 0) {
+            return 1;
+        }
+    }
+    return c->ceiling_length == 1 || c->ceiling_min_rate > 0
+           || (c->ceiling_fields != NULL
+               && c->ceiling_fields->min_limit > 0);
+}
+
 /* ---- create and merge ------------------------------------------------- */
 
 void *rg_create_dir_conf(apr_pool_t *p, char *dir)
@@ -62,6 +95,7 @@ void *rg_create_dir_conf(apr_pool_t *p, char *dir)
     conf->format = RG_FORMAT_UNSET;
     conf->field_limits = NULL;
     conf->mode_htaccess = 0;
+    conf->limited = 0;
     return conf;
 }
 
@@ -86,6 +120,7 @@ void *rg_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
      * the names it sets. */
     conf->field_limits = rg_fields_merge(p, base->field_limits,
                                          add->field_limits);
+    conf->limited = rg_dir_limits(conf);
     return conf;
 }
 
@@ -102,6 +137,7 @@ void *rg_create_srv_conf(apr_pool_t *p, server_rec *s)
     conf->ceiling_min_rate = RG_UNSET_SIZE;
     conf->ceiling_fields = NULL;
     conf->remap431 = RG_UNSET_FLAG;
+    conf->limited = 0;
     return conf;
 }
 
@@ -120,6 +156,7 @@ void *rg_merge_srv_conf(apr_pool_t *p, void *basev, void *addv)
     conf->ceiling_fields = rg_fields_merge(p, base->ceiling_fields,
                                            add->ceiling_fields);
     RG_MERGE(remap431, RG_UNSET_FLAG);
+    conf->limited = rg_srv_limits(conf);
     return conf;
 }
 
@@ -319,7 +356,15 @@ static const char *rg_set_limit(cmd_parms *cmd, void *dconf, const char *arg)
     rg_dir_conf *conf = dconf;
     rg_limit_e which = (rg_limit_e)(apr_uintptr_t)cmd->info;
 
-    return rg_parse_limit(cmd, which, arg, &conf->limit[which]);
+    const char *err = rg_parse_limit(cmd, which, arg, &conf->limit[which]);
+
+    if (err == NULL && conf->limit[which] > 0) {
+        conf->limited = 1;
+        if (which == RG_LIM_FIELD_SIZE || which == RG_LIM_HEADER_SIZE) {
+            rg_conf_sizes_seen = 1;
+        }
+    }
+    return err;
 }
 
 static const char *rg_set_require_length(cmd_parms *cmd, void *dconf,
@@ -329,6 +374,7 @@ static const char *rg_set_require_length(cmd_parms *cmd, void *dconf,
 
     (void)cmd;
     conf->require_length = flag ? 1 : 0;
+    conf->limited |= conf->require_length;
     return NULL;
 }
 
@@ -338,7 +384,11 @@ static const char *rg_set_min_rate(cmd_parms *cmd, void *dconf,
     rg_dir_conf *conf = dconf;
     const char *why = rg_parse_size(arg, &conf->body_min_rate);
 
-    return why ? rg_bad_value(cmd, arg, why) : NULL;
+    if (why != NULL) {
+        return rg_bad_value(cmd, arg, why);
+    }
+    conf->limited |= conf->body_min_rate > 0;
+    return NULL;
 }
 
 static const char *rg_set_diagnostics(cmd_parms *cmd, void *dconf,
@@ -398,6 +448,8 @@ static const char *rg_set_field_limit(cmd_parms *cmd, void *dconf,
     if (why != NULL) {
         return rg_bad_value(cmd, arg, why);
     }
+    rg_conf_sizes_seen = 1;
+    conf->limited |= limit > 0;
     /* A new table each time: the one in conf may be shared with the
      * scope this one was merged from. */
     conf->field_limits = rg_fields_with(cmd->pool, conf->field_limits,
@@ -444,6 +496,8 @@ static const char *rg_set_ceiling(cmd_parms *cmd, void *dummy,
         }
         conf->ceiling_fields = rg_fields_with(cmd->pool, conf->ceiling_fields,
                                               arg, size);
+        rg_conf_sizes_seen = 1;
+        conf->limited |= size > 0;
         return NULL;
     }
     if (arg3 != NULL) {
@@ -452,19 +506,33 @@ static const char *rg_set_ceiling(cmd_parms *cmd, void *dummy,
     }
     for (i = 0; i < RG_LIM_COUNT; i++) {
         if (rg_is_named(name, rg_limit_names[i])) {
-            return rg_parse_limit(cmd, (rg_limit_e)i, arg, &conf->ceiling[i]);
+            const char *err = rg_parse_limit(cmd, (rg_limit_e)i, arg,
+                                             &conf->ceiling[i]);
+
+            if (err == NULL && conf->ceiling[i] > 0) {
+                conf->limited = 1;
+                if (i == RG_LIM_FIELD_SIZE || i == RG_LIM_HEADER_SIZE) {
+                    rg_conf_sizes_seen = 1;
+                }
+            }
+            return err;
         }
     }
     if (rg_is_named(name, "ReqGuardRequireLength")) {
         if (!strcasecmp(arg, "On") || !strcasecmp(arg, "Off")) {
             conf->ceiling_length = !strcasecmp(arg, "On");
+            conf->limited |= conf->ceiling_length;
             return NULL;
         }
         return rg_bad_value(cmd, arg, "must be On or Off");
     }
     if (rg_is_named(name, "ReqGuardBodyMinRate")) {
         why = rg_parse_size(arg, &conf->ceiling_min_rate);
-        return why ? rg_bad_value(cmd, arg, why) : NULL;
+        if (why != NULL) {
+            return rg_bad_value(cmd, arg, why);
+        }
+        conf->limited |= conf->ceiling_min_rate > 0;
+        return NULL;
     }
     return apr_psprintf(cmd->pool, "%s: '%.*s' is not a limit that takes a "
                         "ceiling (MaxFields, MaxFieldSize, MaxHeaderSize, "
@@ -484,6 +552,20 @@ static const char *rg_set_remap431(cmd_parms *cmd, void *dummy, int flag)
     }
     conf->remap431 = flag ? 1 : 0;
     return NULL;
+}
+
+/* A configuration read anew (start, restart) starts without the hint. */
+static int rg_config_pre_config(apr_pool_t *pconf, apr_pool_t *plog,
+                                apr_pool_t *ptemp)
+{
+    (void)pconf; (void)plog; (void)ptemp;
+    rg_conf_sizes_seen = 0;
+    return OK;
+}
+
+void rg_config_register_hooks(void)
+{
+    ap_hook_pre_config(rg_config_pre_config, NULL, NULL, APR_HOOK_MIDDLE);
 }
 
 /* ---- command table ---------------------------------------------------- */

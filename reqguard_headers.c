@@ -277,14 +277,137 @@ static int rg_check_target(request_rec *r, const rg_judge_t *j)
                             &query);
 }
 
-int rg_headers_check(request_rec *r, const rg_judge_t *j)
+/* Every check, with the bounds of the request and its records: the path
+ * of every mode but On, and of a request the screen below cannot clear. */
+static RG_COLD int rg_headers_judged(request_rec *r, const rg_dir_conf *d,
+                                     const rg_srv_conf *s, rg_judge_e how)
 {
-    int rc = rg_check_target(r, j);
+    rg_judge_t j;
+    int rc;
 
+    j.d = d;
+    j.s = s;
+    j.how = how;
+    rc = rg_check_target(r, &j);
     if (rc == OK) {
-        rc = rg_check_fields(r, j);
+        rc = rg_check_fields(r, &j);
     }
     return rc == OK ? DECLINED : rc;
+}
+
+/* The per-name limits under On, every field being at most longest bytes:
+ * 1 when a named field may be over its limit. */
+static int rg_screen_table(const request_rec *r, const rg_field_table_t *t,
+                           const rg_field_table_t *skip,
+                           const rg_dir_conf *d, const rg_srv_conf *s,
+                           apr_size_t longest)
+{
+    unsigned int i;
+
+    for (i = 0; i <= t->mask; i++) {
+        const rg_field_slot_t *slot = &t->slots[i];
+        apr_int64_t own, cap;
+        apr_off_t named;
+        const char *val;
+
+        if (slot->name == NULL) {
+            continue;
+        }
+        if (skip != NULL) {
+            if (rg_fields_lookup(skip, slot->name, slot->len) >= 0) {
+                continue;       /* looked up with the other table */
+            }
+            own = d->limit[RG_LIM_FIELD_SIZE];
+            own = own < 0 ? 0 : own;
+        }
+        else {
+            own = slot->limit;
+        }
+        cap = s->ceiling[RG_LIM_FIELD_SIZE];
+        named = rg_fields_lookup(s->ceiling_fields, slot->name, slot->len);
+        if (named > 0 && (cap <= 0 || named < cap)) {
+            cap = named;
+        }
+        own = rg_clamp(own, cap);
+        if (own == 0 || (apr_uint64_t)own >= (apr_uint64_t)longest) {
+            continue;
+        }
+        val = apr_table_get(r->headers_in, slot->name);
+        if (val != NULL && (apr_int64_t)(slot->len + 2 + strlen(val)) > own) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * The screen of a request judged On, the common case: plain limits, no
+ * record, no struct.  0 when nothing can be over a limit; 1 when the
+ * request needs the judged checks (which then refuse it, or find it clean
+ * after measuring every field).
+ */
+static int rg_headers_screen(request_rec *r, const rg_dir_conf *d,
+                             const rg_srv_conf *s)
+{
+    const rg_field_table_t *own = d->field_limits, *cap = s->ceiling_fields;
+    apr_int64_t uri = rg_conf_limit(d, s, RG_LIM_URI);
+    apr_int64_t query = rg_conf_limit(d, s, RG_LIM_QUERY);
+    apr_int64_t fields = rg_conf_limit(d, s, RG_LIM_FIELDS);
+    apr_int64_t field = rg_conf_limit(d, s, RG_LIM_FIELD_SIZE);
+    apr_int64_t block = rg_conf_limit(d, s, RG_LIM_HEADER_SIZE);
+    const rg_lines_t *lines;
+    int nelts;
+
+    if ((uri > 0 || query > 0) && r->unparsed_uri != NULL) {
+        apr_size_t len = strlen(r->unparsed_uri);
+        const char *q;
+
+        if (uri > 0 && (apr_int64_t)len > uri) {
+            return 1;
+        }
+        if (query > 0 && (apr_int64_t)len > query
+            && (q = memchr(r->unparsed_uri, '?', len)) != NULL
+            && (apr_int64_t)(len - (apr_size_t)(q - r->unparsed_uri) - 1)
+               > query) {
+            return 1;
+        }
+    }
+    if (fields == 0 && field == 0 && block == 0 && own == NULL
+        && cap == NULL) {
+        return 0;
+    }
+    nelts = apr_table_elts(r->headers_in)->nelts;
+    if (fields > 0 && nelts > fields) {
+        return 1;
+    }
+    if (field == 0 && block == 0 && own == NULL && cap == NULL) {
+        return 0;
+    }
+    lines = rg_lines_bound(r);
+    if (lines == NULL
+        || (block > 0
+            && (apr_int64_t)(lines->bytes + 2 * (apr_size_t)nelts) > block)
+        || (field > 0 && (apr_int64_t)lines->longest > field)) {
+        return 1;       /* to be measured field by field */
+    }
+    if (own != NULL
+        && (cap != NULL
+            || (own->min_limit > 0
+                && (apr_uint64_t)own->min_limit < lines->longest))
+        && rg_screen_table(r, own, NULL, d, s, lines->longest)) {
+        return 1;
+    }
+    return cap != NULL
+           && rg_screen_table(r, cap, own, d, s, lines->longest);
+}
+
+int rg_headers_check(request_rec *r, const rg_dir_conf *d,
+                     const rg_srv_conf *s, rg_judge_e how)
+{
+    if (how == RG_JUDGE_ENFORCE && !rg_headers_screen(r, d, s)) {
+        return DECLINED;
+    }
+    return rg_headers_judged(r, d, s, how);
 }
 
 /* 1 when path has a segment longer than a file name can be, counting a
@@ -308,31 +431,41 @@ static int rg_has_long_segment(const char *path)
     return 0;
 }
 
+/* The rare part of the early check: a target over the limit. */
+static RG_COLD int rg_headers_early_over(request_rec *r, const rg_dir_conf *d,
+                                         const rg_srv_conf *s,
+                                         apr_size_t len)
+{
+    rg_judge_t j;
+    rg_bounds_t uri;
+
+    if (r->parsed_uri.path == NULL
+        || !rg_has_long_segment(r->parsed_uri.path)) {
+        return DECLINED;
+    }
+    j.d = d;
+    j.s = s;
+    j.how = rg_judge_how(d, s);
+    rg_judge_limit(&j, RG_LIM_URI, &uri);
+    return rg_headers_limit(r, RG_LIM_URI, RG_KIND_URI, (apr_off_t)len, &uri)
+           == OK ? DECLINED : HTTP_REQUEST_URI_TOO_LARGE;
+}
+
 int rg_headers_check_early(request_rec *r)
 {
     const rg_dir_conf *d = RG_DIR_CONF(r);
     const rg_srv_conf *s = RG_SRV_CONF(r->server);
-    rg_judge_t j;
-    rg_bounds_t uri;
-    apr_int64_t least;
     apr_size_t len;
 
-    j.d = d;
-    j.s = s;
-    j.how = rg_judge_how(d, s);
-    if (j.how == RG_JUDGE_NONE || r->unparsed_uri == NULL) {
-        return DECLINED;
-    }
-    rg_judge_limit(&j, RG_LIM_URI, &uri);
-    least = rg_min_bound(uri.block, uri.report);
-    if (least == 0) {
+    /* A virtual host has no .htaccess: its limit is the one in force,
+     * whether it refuses or reports. */
+    if ((d->limit[RG_LIM_URI] <= 0 && s->ceiling[RG_LIM_URI] <= 0)
+        || r->unparsed_uri == NULL) {
         return DECLINED;
     }
     len = strlen(r->unparsed_uri);
-    if ((apr_int64_t)len <= least || r->parsed_uri.path == NULL
-        || !rg_has_long_segment(r->parsed_uri.path)) {
+    if ((apr_int64_t)len <= rg_conf_limit(d, s, RG_LIM_URI)) {
         return DECLINED;
     }
-    return rg_headers_limit(r, RG_LIM_URI, RG_KIND_URI, (apr_off_t)len, &uri)
-           == OK ? DECLINED : HTTP_REQUEST_URI_TOO_LARGE;
+    return rg_headers_early_over(r, d, s, len);
 }

@@ -25,35 +25,48 @@ static APR_INLINE void rg_lines_add(rg_lines_t *ctx, apr_size_t len)
 {
     ctx->lines++;
     ctx->bytes += len;
-    ctx->last = len;
     if (len > ctx->longest) {
         ctx->longest = len;
     }
 }
+
+/* Bytes looked back for the line before a long one. */
+#define RG_LINES_LOOKBACK (RG_LINES_ACCEPT_MAX + 64)
 
 /*
  * The Accept field right before a long line never reaches headers_in when
  * core refuses the long line (core stores a field only once it has read
  * the next line).  Where the long line starts in a heap bucket that also
  * holds the line before it (one socket read on a plain connection), that
- * line is the ctx->last bytes just before the bucket's start: keep its
- * value if it is an Accept field.
+ * line ends right before the bucket's start, and starts after the line
+ * feed before it: keep its value if it is an Accept field.  The bytes
+ * looked at are the bucket's own buffer, read from this connection.
  */
 static void rg_lines_keep_accept(rg_lines_t *ctx, apr_bucket_brigade *bb)
 {
     const apr_bucket *b = APR_BRIGADE_FIRST(bb);
-    const apr_bucket_heap *h;
-    const char *line;
-    apr_size_t n = ctx->last, i, end;
+    const char *base, *line, *stop;
+    apr_size_t n, i, end;
 
     ctx->accept[0] = '\0';
-    if (!APR_BUCKET_IS_HEAP(b) || n < sizeof("Accept:") || b->start < 0
-        || (apr_size_t)b->start < n) {
+    if (!APR_BUCKET_IS_HEAP(b) || b->start < (apr_off_t)sizeof("Accept:")) {
         return;
     }
-    h = b->data;
-    line = h->base + b->start - n;
-    if (strncasecmp(line, "Accept:", 7) != 0 || line[n - 1] != '\n') {
+    base = ((const apr_bucket_heap *)b->data)->base;
+    line = base + b->start - 1;             /* the line feed ending it */
+    if (*line != '\n') {
+        return;
+    }
+    stop = b->start > RG_LINES_LOOKBACK ? line - RG_LINES_LOOKBACK : base;
+    while (line > stop && line[-1] != '\n') {
+        line--;
+    }
+    /* The line before must start inside the buffer, after a line feed. */
+    if (line == base || line[-1] != '\n') {
+        return;
+    }
+    n = (apr_size_t)(base + b->start - line);
+    if (n < sizeof("Accept:") || strncasecmp(line, "Accept:", 7) != 0) {
         return;
     }
     end = n - 1;
@@ -113,8 +126,10 @@ static int rg_lines_ends_line(apr_bucket_brigade *bb)
 }
 
 /*
- * Several buckets, a long line or a piece of one, a non-blocking read: the
- * figures stop being a bound for this request.  A line longer than core
+ * Several buckets (a line after a keep-alive check often comes as the
+ * byte that check read plus the rest), a long line or a piece of one, a
+ * non-blocking read.  A long line or a non-blocking read ends the figures'
+ * use as a bound for this request.  A line longer than core
  * reads at once comes in pieces; its name is kept from the first piece and
  * its length added up, so that the remapped 431 can name a field over a
  * LimitRequestFieldSize above 8 KB too.
@@ -129,7 +144,7 @@ static RG_COLD void rg_lines_slow(rg_lines_t *ctx, apr_bucket_brigade *bb,
     for (b = APR_BRIGADE_FIRST(bb); b != APR_BRIGADE_SENTINEL(bb);
          b = APR_BUCKET_NEXT(b)) {
         if (b->length == (apr_size_t)-1) {
-            ctx->unsure = 1;
+            ctx->fast = 0;
             ctx->in_long = 0;
             return;
         }
@@ -150,7 +165,7 @@ static RG_COLD void rg_lines_slow(rg_lines_t *ctx, apr_bucket_brigade *bb,
     }
     rg_lines_add(ctx, len);
     if (len >= ctx->whole || block == APR_NONBLOCK_READ) {
-        ctx->unsure = 1;
+        ctx->fast = 0;          /* a line in pieces: the figures no bound */
     }
 }
 
@@ -159,34 +174,32 @@ static apr_status_t rg_lines_in(ap_filter_t *f, apr_bucket_brigade *bb,
                                 apr_off_t readbytes)
 {
     rg_lines_t *ctx = f->ctx;
+    const apr_bucket *b;
     apr_status_t rv;
-    const apr_bucket *b, *next;
-    apr_size_t len;
 
     if (mode != AP_MODE_GETLINE) {
         return ap_get_brigade(f->next, bb, mode, block, readbytes);
     }
     rv = ap_get_brigade(f->next, bb, mode, block, readbytes);
-    if (rv != APR_SUCCESS || APR_BRIGADE_EMPTY(bb)) {
-        return rv;
-    }
-    /* One bucket, or two: a line after a keep-alive check often comes as
-     * the byte that check read plus the rest. */
     b = APR_BRIGADE_FIRST(bb);
-    len = b->length;
-    next = APR_BUCKET_NEXT(b);
-    if (next != APR_BRIGADE_SENTINEL(bb) && len < ctx->whole) {
-        if (APR_BUCKET_NEXT(next) != APR_BRIGADE_SENTINEL(bb)
-            || next->length >= ctx->whole) {
-            rg_lines_slow(ctx, bb, block);
-            return rv;
+    if (rv == APR_SUCCESS && b != APR_BRIGADE_SENTINEL(bb)) {
+        const apr_bucket *next = APR_BUCKET_NEXT(b);
+
+        /* The common case: a whole line in one bucket; then a line after
+         * a keep-alive check, which comes as the byte that check read and
+         * the rest. */
+        if (b->length < ctx->fast && block == APR_BLOCK_READ) {
+            if (next == APR_BRIGADE_SENTINEL(bb)) {
+                rg_lines_add(ctx, b->length);
+                return rv;
+            }
+            if (APR_BUCKET_NEXT(next) == APR_BRIGADE_SENTINEL(bb)
+                && next->length < ctx->fast
+                && b->length + next->length < ctx->fast) {
+                rg_lines_add(ctx, b->length + next->length);
+                return rv;
+            }
         }
-        len += next->length;
-    }
-    if (len < ctx->whole && block == APR_BLOCK_READ && !ctx->unsure) {
-        rg_lines_add(ctx, len);
-    }
-    else {
         rg_lines_slow(ctx, bb, block);
     }
     return rv;
@@ -213,6 +226,7 @@ static int rg_lines_process_connection(conn_rec *c)
      * and accepted it. */
     ctx->whole = ctx->fieldsize < RG_GETLINE_CHUNK ? ctx->fieldsize
                                                    : RG_GETLINE_CHUNK - 1;
+    ctx->fast = ctx->whole;
     ctx->fields = (apr_size_t)-1;
     ap_add_input_filter_handle(rg_lines_filter, ctx, NULL, c);
     ap_log_cerror(APLOG_MARK, APLOG_TRACE1, 0, c,
@@ -231,8 +245,9 @@ static void rg_lines_pre_read(request_rec *r, conn_rec *c)
 
     (void)r;
     if (ctx != NULL) {
-        ctx->unsure = ctx->in_long = 0;
-        ctx->lines = ctx->bytes = ctx->longest = ctx->last = 0;
+        ctx->fast = ctx->whole;
+        ctx->in_long = 0;
+        ctx->lines = ctx->bytes = ctx->longest = 0;
         ctx->fields = (apr_size_t)-1;
         ctx->long_name[0] = '\0';
         ctx->accept[0] = '\0';

@@ -19,7 +19,8 @@ void rg_body_register_hooks(void);
 /* The body checks of post_perdir_config (mod_reqguard.c runs them after
  * the header checks): refuses a declared length or a missing one, and adds
  * REQGUARD_BODY where the body has to be counted or timed. */
-int rg_body_check(request_rec *r, const rg_judge_t *j);
+int rg_body_check(request_rec *r, const rg_dir_conf *d, const rg_srv_conf *s,
+                  rg_judge_e how);
 
 /* For an internal redirect (r->prev set): carry REQGUARD_BODY over. */
 void rg_body_redirected(request_rec *r);

@@ -64,6 +64,9 @@ typedef struct {
     rg_format_e format;                 /* ReqGuardErrorFormat */
     const rg_field_table_t *field_limits; /* ReqGuardFieldLimit, NULL: none */
     int mode_htaccess;                  /* ReqGuard was set in .htaccess */
+    int limited;                        /* derived: some limit above is in
+                                         * force (a size, a time, a rate,
+                                         * RequireLength On) */
 } rg_dir_conf;
 
 /* Per-server configuration (main server and virtual hosts): the bounds
@@ -76,6 +79,8 @@ typedef struct {
                                          * slowest rate allowed, -1: none */
     const rg_field_table_t *ceiling_fields; /* ReqGuardCeiling FieldLimit */
     int remap431;                       /* ReqGuardRemap431 */
+    int limited;                        /* derived: some ceiling above is
+                                         * in force */
 } rg_srv_conf;
 
 void *rg_create_dir_conf(apr_pool_t *p, char *dir);
@@ -84,6 +89,19 @@ void *rg_create_srv_conf(apr_pool_t *p, server_rec *s);
 void *rg_merge_srv_conf(apr_pool_t *p, void *basev, void *addv);
 
 extern const command_rec rg_cmds[];
+
+/*
+ * 1 once a limit on the size of header fields (ReqGuardMaxFieldSize,
+ * ReqGuardMaxHeaderSize, ReqGuardFieldLimit, or their ceilings) has been
+ * read in this process: the server configuration, or any .htaccess since.
+ * Not configuration but a hint: while it is 0, no request needs the note
+ * of its fields that lets the line figures stand in for measuring them
+ * (reqguard_lines.h), so that note is not taken.  A request whose
+ * .htaccess sets the first such limit is measured field by field.
+ */
+extern int rg_conf_sizes_seen;
+
+void rg_config_register_hooks(void);
 
 /*
  * Accessors: the effective value, defaults applied.  Inline, because the
@@ -196,8 +214,15 @@ static APR_INLINE void rg_judge_upper(const rg_judge_t *j, apr_int64_t own,
     apr_int64_t eff = rg_clamp(own, cap);
     int capped = cap > 0 && eff == cap && (own == 0 || own > cap);
 
-    b->block = b->report = 0;
-    b->block_ceiling = b->report_ceiling = 0;
+    b->report = 0;
+    b->report_ceiling = 0;
+    if (j->how == RG_JUDGE_ENFORCE) {     /* nearly every request */
+        b->block = eff;
+        b->block_ceiling = capped;
+        return;
+    }
+    b->block = 0;
+    b->block_ceiling = 0;
     switch (j->how) {
     case RG_JUDGE_ENFORCE:
         b->block = eff;

@@ -9,9 +9,10 @@
 #include "reqguard_config.h"
 
 /* The header and request-target checks of post_perdir_config, for an
- * initial request judged as j: DECLINED, or the status to refuse it
- * with. */
-int rg_headers_check(request_rec *r, const rg_judge_t *j);
+ * initial request judged as how (not RG_JUDGE_NONE) under d and s:
+ * DECLINED, or the status to refuse it with. */
+int rg_headers_check(request_rec *r, const rg_dir_conf *d,
+                     const rg_srv_conf *s, rg_judge_e how);
 
 /* The request-target of a new request, in post_read_request, against the
  * limit of its virtual host, when its path has a segment too long for any

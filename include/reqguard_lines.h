@@ -14,6 +14,7 @@
 #define REQGUARD_LINES_H
 
 #include "reqguard_private.h"
+#include "reqguard_config.h"
 #include "reqguard_fields.h"
 
 /* Bytes of an Accept value kept from the line before a long one. */
@@ -22,12 +23,13 @@
 typedef struct {
     apr_size_t fieldsize;   /* LimitRequestFieldSize of the address */
     apr_size_t whole;       /* a chunk shorter than this is a whole line */
-    int unsure;             /* a line came in pieces: figures are no bound */
+    apr_size_t fast;        /* a one-bucket line shorter than this takes
+                             * the fast path: whole, or 0 once a line came
+                             * in pieces (the figures are then no bound) */
     int in_long;            /* the last chunk was part of a longer line */
     apr_size_t lines;       /* lines read, request line and blank included */
     apr_size_t bytes;       /* their bytes, line ends included */
     apr_size_t longest;     /* the longest of them */
-    apr_size_t last;        /* the length of the last whole line */
     apr_size_t fields;      /* fields core built, before other modules */
     apr_uintptr_t values;   /* fingerprint of their values */
     apr_off_t long_seen;    /* bytes core read of the last long line */
@@ -58,7 +60,7 @@ static APR_INLINE void rg_lines_note_fields(const request_rec *r)
     rg_lines_t *ctx =
         ap_get_module_config(r->connection->conn_config, &reqguard_module);
 
-    if (ctx != NULL) {
+    if (ctx != NULL && rg_conf_sizes_seen) {
         ctx->fields = (apr_size_t)apr_table_elts(r->headers_in)->nelts;
         ctx->values = rg_lines_values(r->headers_in);
     }
@@ -76,7 +78,7 @@ static APR_INLINE const rg_lines_t *rg_lines_bound(const request_rec *r)
         ap_get_module_config(r->connection->conn_config, &reqguard_module);
 
     /* Request line, fields, one blank line. */
-    if (ctx == NULL || ctx->unsure || ctx->lines != ctx->fields + 2
+    if (ctx == NULL || ctx->fast == 0 || ctx->lines != ctx->fields + 2
         || (apr_size_t)apr_table_elts(r->headers_in)->nelts != ctx->fields
         || rg_lines_values(r->headers_in) != ctx->values) {
         return NULL;
