@@ -169,39 +169,59 @@ static RG_COLD void rg_lines_slow(rg_lines_t *ctx, apr_bucket_brigade *bb,
     }
 }
 
+/* A non-blocking GETLINE read (a keep-alive check) may return part of a
+ * line: never part of the figures' fast path. */
+static RG_COLD apr_status_t rg_lines_nonblock(ap_filter_t *f,
+                                              apr_bucket_brigade *bb,
+                                              apr_off_t readbytes)
+{
+    apr_status_t rv = ap_get_brigade(f->next, bb, AP_MODE_GETLINE,
+                                     APR_NONBLOCK_READ, readbytes);
+
+    if (rv == APR_SUCCESS && !APR_BRIGADE_EMPTY(bb)) {
+        rg_lines_slow(f->ctx, bb, APR_NONBLOCK_READ);
+    }
+    return rv;
+}
+
 static apr_status_t rg_lines_in(ap_filter_t *f, apr_bucket_brigade *bb,
                                 ap_input_mode_t mode, apr_read_type_e block,
                                 apr_off_t readbytes)
 {
-    rg_lines_t *ctx = f->ctx;
-    const apr_bucket *b;
+    rg_lines_t *ctx;
+    const apr_bucket *b, *next;
     apr_status_t rv;
 
     if (mode != AP_MODE_GETLINE) {
         return ap_get_brigade(f->next, bb, mode, block, readbytes);
     }
-    rv = ap_get_brigade(f->next, bb, mode, block, readbytes);
-    b = APR_BRIGADE_FIRST(bb);
-    if (rv == APR_SUCCESS && b != APR_BRIGADE_SENTINEL(bb)) {
-        const apr_bucket *next = APR_BUCKET_NEXT(b);
-
-        /* The common case: a whole line in one bucket; then a line after
-         * a keep-alive check, which comes as the byte that check read and
-         * the rest. */
-        if (b->length < ctx->fast && block == APR_BLOCK_READ) {
-            if (next == APR_BRIGADE_SENTINEL(bb)) {
-                rg_lines_add(ctx, b->length);
-                return rv;
-            }
-            if (APR_BUCKET_NEXT(next) == APR_BRIGADE_SENTINEL(bb)
-                && next->length < ctx->fast
-                && b->length + next->length < ctx->fast) {
-                rg_lines_add(ctx, b->length + next->length);
-                return rv;
-            }
-        }
-        rg_lines_slow(ctx, bb, block);
+    if (block != APR_BLOCK_READ) {
+        return rg_lines_nonblock(f, bb, readbytes);
     }
+    rv = ap_get_brigade(f->next, bb, AP_MODE_GETLINE, APR_BLOCK_READ,
+                        readbytes);
+    b = APR_BRIGADE_FIRST(bb);
+    if (rv != APR_SUCCESS || b == APR_BRIGADE_SENTINEL(bb)) {
+        return rv;
+    }
+    ctx = f->ctx;
+    next = APR_BUCKET_NEXT(b);
+    /* The common case: a whole line in one bucket; then a line after a
+     * keep-alive check, which comes as the byte that check read and the
+     * rest. */
+    if (b->length < ctx->fast) {
+        if (next == APR_BRIGADE_SENTINEL(bb)) {
+            rg_lines_add(ctx, b->length);
+            return rv;
+        }
+        if (APR_BUCKET_NEXT(next) == APR_BRIGADE_SENTINEL(bb)
+            && next->length < ctx->fast
+            && b->length + next->length < ctx->fast) {
+            rg_lines_add(ctx, b->length + next->length);
+            return rv;
+        }
+    }
+    rg_lines_slow(ctx, bb, APR_BLOCK_READ);
     return rv;
 }
 
