@@ -21,7 +21,8 @@ APXS_CC  := $(if $(filter clang%,$(notdir $(CC))),-S CC=$(CC))
 
 # Debian packages each target needs.
 RUN_PKGS  := apache2 apache2-dev
-TEST_PKGS := $(RUN_PKGS) python3-pytest curl nghttp2-client php-fpm \
+TEST_PKGS := $(RUN_PKGS) python3-pytest python3-prometheus-client curl \
+             nghttp2-client php-fpm \
              libapache2-mod-security2 chromium
 
 # Unit tests: pure logic (the sources that do not include the private
