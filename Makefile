@@ -127,11 +127,11 @@ install: all
 	@for f in $(CONF_FILES); do \
 	    dst=$(DESTDIR)$(APACHE_CONF)/mods-available/$$f; \
 	    old=$(DESTDIR)$(PRISTINE)/$$f; \
-	    if [ ! -e "$$dst" ] || cmp -s "$$dst" "$$old"; then \
+	    if [ -e "$$dst" ] && cmp -s "$$dst" conf/$$f; then \
+	        echo "unchanged $$dst"; rm -f "$$dst.dist"; \
+	    elif [ ! -e "$$dst" ] || cmp -s "$$dst" "$$old"; then \
 	        install -m 644 conf/$$f "$$dst"; echo "installed $$dst"; \
 	        rm -f "$$dst.dist"; \
-	    elif cmp -s "$$dst" conf/$$f; then \
-	        echo "unchanged $$dst"; rm -f "$$dst.dist"; \
 	    else \
 	        install -m 644 conf/$$f "$$dst.dist"; \
 	        echo "kept your edited $$dst; the new one is $$dst.dist"; \
