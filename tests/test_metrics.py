@@ -379,13 +379,17 @@ def test_server_status_auto_lists_the_counters(with_status):
 # ---- graceful restarts that change the virtual hosts ----------------------
 
 def graceful(srv, conf):
+    # A server that answers has installed its signal handlers: a signal
+    # sent while it still starts could stop it instead.
+    r, _ = rgtest.get(srv, "/")
+    assert r.status == 200
     srv.conf_extra = conf
     srv.write_files()
     mark = srv.log_since_mark().count("resuming normal operations")
     srv.proc.send_signal(signal.SIGUSR1)
     srv.allow_log(r"AH00493|AH00489|AH00094|AH00171|AH00163|"
                   r"resuming normal operations")
-    deadline = time.time() + 15
+    deadline = time.time() + 30
     while srv.log_since_mark().count("resuming normal operations") <= mark:
         assert time.time() < deadline, srv.log_since_mark()
         time.sleep(0.1)
