@@ -1,7 +1,8 @@
 /*
- * reqguard_counters.h - violation counters per kind and action, in shared
- * memory so that every child process adds to the same numbers, and the
- * reqguard-status handler that shows them.
+ * reqguard_counters.h - violation counters per virtual host, kind and
+ * action, in shared memory so that every child process adds to the same
+ * numbers.  The reqguard-status handler and the server-status section that
+ * show them are in reqguard_status.c (include/reqguard_status.h).
  */
 #ifndef REQGUARD_COUNTERS_H
 #define REQGUARD_COUNTERS_H
@@ -10,13 +11,50 @@
 
 #include "reqguard_kind.h"
 
+/* Longest virtual host label kept, the terminating NUL included. */
+#define RG_VHOST_LABEL_MAX 256
+
+/* The label of the slot that counts virtual hosts for which the shared
+ * segment had no room left (see reqguard_counters.c). */
+#define RG_VHOST_OTHER "(other)"
+
 /* Add one to the counter of kind and action for the virtual host s (the
- * server_rec the request was answered by); cheap and lock-free. */
+ * server_rec the request was answered by); lock-free.  Called only on a
+ * violation: a clean request never comes here. */
 void rg_counters_add(const server_rec *s, rg_kind_e kind, int blocked);
+
+/* The counts of one virtual host, or of all of them. */
+typedef struct {
+    const char *label;                      /* "www.example.com:80" */
+    apr_uint64_t n[RG_KIND_COUNT][2];       /* [kind][1: blocked,
+                                             *        0: reported] */
+} rg_counts_t;
+
+/* 0 when the shared memory could not be had: nothing is counted. */
+int rg_counters_available(void);
+
+/* When counting began: the first start of the parent process. */
+apr_time_t rg_counters_start(void);
+
+/* Every violation since the start, of every virtual host that was ever
+ * configured since then (and of "(other)"). */
+void rg_counters_total(rg_counts_t *out);
+
+/* The virtual hosts of the running configuration, one per label, in
+ * configuration order (the main server first), and then "(other)" when it
+ * has counted anything: rg_counters_vhost(i, ...) for i below
+ * rg_counters_vhost_count(). */
+int rg_counters_vhost_count(void);
+void rg_counters_vhost(int i, rg_counts_t *out);
+
+/* The label of the virtual host s: "ServerName:port" (or the ServerName
+ * alone when no port is known), from the configuration only. */
+const char *rg_counters_label(const server_rec *s);
 
 void rg_counters_register_hooks(void);
 
-/* The reqguard-status handler; mod_reqguard.c dispatches to it. */
+/* The reqguard-status handler (reqguard_status.c); mod_reqguard.c
+ * dispatches to it. */
 int rg_status_handler(request_rec *r);
 
 #endif /* REQGUARD_COUNTERS_H */
