@@ -1,0 +1,37 @@
+/*
+ * overflow.c - a deliberate one-byte heap overflow, linked only into the
+ * throw-away build of tests/test_sanitizers.py (never into the module).
+ *
+ * The build wraps rg_render_body() (-Wl,--wrap=rg_render_body), so every
+ * refusal that renders a diagnostic body also writes one byte past the end
+ * of a malloc'ed buffer.  The test proves that the harness sees the report
+ * of an AddressSanitizer build that dies this way in a child process.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "reqguard_render.h"
+
+char *__real_rg_render_body(apr_pool_t *p, const rg_render_in_t *in,
+                            rg_render_fmt_e fmt, apr_size_t *len);
+char *__wrap_rg_render_body(apr_pool_t *p, const rg_render_in_t *in,
+                            rg_render_fmt_e fmt, apr_size_t *len);
+
+/* volatile: neither the compiler nor UBSan's object-size check may know
+ * the size, so that the write reaches AddressSanitizer. */
+static volatile size_t rg_overflow_size = 16;
+
+char *__wrap_rg_render_body(apr_pool_t *p, const rg_render_in_t *in,
+                            rg_render_fmt_e fmt, apr_size_t *len)
+{
+    char *body = __real_rg_render_body(p, in, fmt, len);
+    size_t n = rg_overflow_size;
+    char *copy = malloc(n);
+
+    if (copy != NULL) {
+        memset(copy, 0, n);
+        copy[n] = 'x';
+        free(copy);
+    }
+    return body;
+}
