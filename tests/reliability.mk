@@ -129,3 +129,20 @@ fuzz: fuzz-build
 
 fuzz-smoke: fuzz-build
 	$(call run_fuzzers,$(FUZZ_SMOKE_TIME))
+
+# ---- wire fuzzer --------------------------------------------------------
+# tests/wire/wire_fuzz.py against a live server with every limit set, in
+# the server configuration and in .htaccess.  SEED=n replays a run; the
+# short run of `make test` uses the sanitizer build, so malformed input
+# also meets ASan and UBSan.
+N           ?= 100000
+WIRE_SMOKE_N ?= 3000
+WIRE_ARGS    = $(if $(SEED),--seed $(SEED))
+
+fuzz-wire: deps-reliability
+	@$(MAKE) -s --no-print-directory all
+	$(NICE) $(PYTHON) tests/wire/wire_fuzz.py -n $(N) $(WIRE_ARGS)
+
+fuzz-wire-smoke: asan-build
+	REQGUARD_SO=$(CURDIR)/$(ASAN_SO) $(NICE) $(PYTHON) \
+	    tests/wire/wire_fuzz.py -n $(WIRE_SMOKE_N) $(WIRE_ARGS)
