@@ -146,3 +146,13 @@ fuzz-wire: deps-reliability
 fuzz-wire-smoke: asan-build
 	REQGUARD_SO=$(CURDIR)/$(ASAN_SO) $(NICE) $(PYTHON) \
 	    tests/wire/wire_fuzz.py -n $(WIRE_SMOKE_N) $(WIRE_ARGS)
+
+# ---- soak -----------------------------------------------------------------
+# SOAK_N requests per server (module and stock) under each MPM, children's
+# memory compared, then graceful restarts under load (tests/soak/soak.py).
+SOAK_N      ?= 300000
+SOAK_MPMS   ?= event,worker,prefork
+
+soak: deps-reliability
+	@$(MAKE) -s --no-print-directory all
+	$(NICE) $(PYTHON) tests/soak/soak.py -n $(SOAK_N) --mpm $(SOAK_MPMS)

@@ -28,6 +28,12 @@ BUILD_TESTS = os.path.join(ROOT, "build", "tests")
 # LeakSanitizer suppressions for Apache's own start-up allocations.
 LSAN_SUPP = os.path.join(ROOT, "tests", "lsan.supp")
 
+# REQGUARD_VALGRIND=1 (`make valgrind`): every server runs as a single
+# process (apache2 -X) under valgrind's memcheck; its errors fail the test
+# like sanitizer reports.  Apache's own noise: tests/valgrind.supp.
+VALGRIND = os.environ.get("REQGUARD_VALGRIND") == "1"
+VALGRIND_SUPP = os.path.join(ROOT, "tests", "valgrind.supp")
+
 # Modules every test server loads (besides the MPM and mod_reqguard).
 BASE_MODULES = ["authz_core", "authz_host", "mime", "dir", "alias", "env",
                 "setenvif", "headers", "include", "unique_id"]
@@ -127,24 +133,37 @@ def keep_dso_shim():
     return out
 
 
-def sanitizer_reports(log_dir):
-    """{path: text} of the non-empty sanitizer reports in log_dir."""
+_VG_ERRORS = re.compile(r"ERROR SUMMARY: (\d+) errors")
+_VG_BLOCK = re.compile(r"^==\d+== (?:Invalid|Conditional|Use of uninit|"
+                       r"Syscall param|Mismatched|Source and destination|"
+                       r"Argument|\S.* are definitely lost)", re.M)
+
+
+def _valgrind_findings(text):
+    """The memcheck log text when it shows an error (an error block, or a
+    non-zero summary at exit), else ""."""
+    m = _VG_ERRORS.search(text)
+    if m:
+        return text if int(m.group(1)) else ""
+    return text if _VG_BLOCK.search(text) else ""
+
+
+def sanitizer_logs(log_dir):
+    """{path: text} of the sanitizer reports (san.PID) and memcheck logs
+    (vg.PID) in log_dir."""
     out = {}
     try:
         names = sorted(os.listdir(log_dir))
     except OSError:
         return out
     for n in names:
-        if not n.startswith("san."):
-            continue
-        path = os.path.join(log_dir, n)
-        try:
-            with open(path, errors="replace") as f:
-                text = f.read()
-        except OSError:
-            continue
-        if text.strip():
-            out[path] = text
+        if n.startswith(("san.", "vg.")):
+            path = os.path.join(log_dir, n)
+            try:
+                with open(path, errors="replace") as f:
+                    out[path] = f.read()
+            except OSError:
+                pass
     return out
 
 
@@ -195,7 +214,7 @@ class Apache:
         self._log_mark = 0
         self._allowed = []
         self.sanitizer_dir = os.path.join(self.root, "sanitizer")
-        self._reports_seen = set()
+        self._reports_seen = {}
 
     # ---- configuration ------------------------------------------------
     def sub(self, text):
@@ -274,6 +293,21 @@ class Apache:
             env=self.env(leaks=False))
         return p.returncode, p.stdout + p.stderr
 
+    def command(self):
+        """The apache2 command line (under memcheck with REQGUARD_VALGRIND)."""
+        cmd = [APACHE2, "-d", self.root, "-f", "httpd.conf", "-DFOREGROUND"]
+        if not VALGRIND:
+            return cmd
+        os.makedirs(self.sanitizer_dir, exist_ok=True)
+        os.chmod(self.sanitizer_dir, 0o777)
+        return ["valgrind", "--tool=memcheck", "--num-callers=40",
+                "--vgdb=no",
+                f"--log-file={self.sanitizer_dir}/vg.%p",
+                f"--suppressions={VALGRIND_SUPP}",
+                "--leak-check=full", "--show-leak-kinds=definite",
+                "--errors-for-leak-kinds=definite",
+                APACHE2, "-X", "-d", self.root, "-f", "httpd.conf"]
+
     def env(self, leaks=None):
         """The environment apache2 runs with (sanitizer runtime and report
         directory when the module is a sanitizer build)."""
@@ -289,8 +323,7 @@ class Apache:
             if os.path.exists(self.error_log):
                 os.unlink(self.error_log)
             self.proc = subprocess.Popen(
-                [APACHE2, "-d", self.root, "-f", "httpd.conf",
-                 "-DFOREGROUND"],
+                self.command(),
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT, start_new_session=True,
                 env=self.env())
@@ -303,7 +336,9 @@ class Apache:
                     f"apache2 did not start:\n{out}\n{self.read_log()}")
         raise RuntimeError("apache2: no free port after several attempts")
 
-    def _wait_listening(self, timeout=15):
+    def _wait_listening(self, timeout=None):
+        if timeout is None:
+            timeout = 60 if VALGRIND else 15
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:
@@ -322,7 +357,7 @@ class Apache:
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
-                self.proc.wait(timeout=15)
+                self.proc.wait(timeout=60 if VALGRIND else 15)
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(timeout=5)
@@ -405,10 +440,13 @@ class Apache:
         call (always empty for a module built without sanitizers).  A
         report counts once: the caller decides what it means."""
         new = {}
-        for path, text in sanitizer_reports(self.sanitizer_dir).items():
-            if path not in self._reports_seen:
-                self._reports_seen.add(path)
-                new[path] = text
+        for path, text in sanitizer_logs(self.sanitizer_dir).items():
+            part = text[self._reports_seen.get(path, 0):]
+            self._reports_seen[path] = len(text)
+            if os.path.basename(path).startswith("vg."):
+                part = _valgrind_findings(part)
+            if part.strip():
+                new[path] = part
         return new
 
     def unexpected_log_lines(self):
