@@ -156,3 +156,19 @@ SOAK_MPMS   ?= event,worker,prefork
 soak: deps-reliability
 	@$(MAKE) -s --no-print-directory all
 	$(NICE) $(PYTHON) tests/soak/soak.py -n $(SOAK_N) --mpm $(SOAK_MPMS)
+
+# ---- valgrind -------------------------------------------------------------
+# The core cases with every server a single process (apache2 -X) under
+# memcheck (REQGUARD_VALGRIND=1, tests/rgtest.py): an error in any frame
+# fails the test.  The body tests that measure time or close a connection
+# within a second are left out: under memcheck everything is ~20x slower.
+VALGRIND_CORE := tests/test_headers.py tests/test_remap.py \
+                 tests/test_diagnostics.py tests/test_redirects.py \
+                 tests/test_ceiling.py tests/test_body.py
+VALGRIND_SKIP := not chunked_body_counted and not mpm_smoke and not stall \
+                 and not min_rate
+
+valgrind: deps-reliability
+	@$(MAKE) -s --no-print-directory all
+	REQGUARD_VALGRIND=1 $(NICE) $(PYTHON) -m pytest -p no:cacheprovider -q \
+	    -k "$(VALGRIND_SKIP)" $(PYTEST_ARGS) $(VALGRIND_CORE)
