@@ -172,3 +172,9 @@ valgrind: deps-reliability
 	@$(MAKE) -s --no-print-directory all
 	REQGUARD_VALGRIND=1 $(NICE) $(PYTHON) -m pytest -p no:cacheprovider -q \
 	    -k "$(VALGRIND_SKIP)" $(PYTEST_ARGS) $(VALGRIND_CORE)
+
+# ---- what `make test` runs after the integration suite --------------------
+reliability-smoke:
+	@$(MAKE) --no-print-directory asan-core
+	@$(MAKE) --no-print-directory fuzz-smoke
+	@$(MAKE) --no-print-directory fuzz-wire-smoke
