@@ -8,7 +8,7 @@
 #   make fuzz-wire     the wire fuzzer against live servers (N=100000)
 #   make fuzz-wire-smoke  a short wire fuzz (what `make test` runs)
 #   make soak          >= 300,000 requests per MPM, RSS and graceful restarts
-#   make reliability-smoke  what `make test` should add: asan-core,
+#   make reliability-smoke  what `make test` should add: asan,
 #                      fuzz-smoke, fuzz-wire-smoke
 #
 # tests/README.md says what each one covers.
@@ -47,6 +47,7 @@ ASAN_CORE   := tests/test_harness.py tests/test_headers.py \
                tests/test_remap.py tests/test_body.py \
                tests/test_diagnostics.py tests/test_redirects.py \
                tests/test_ceiling.py tests/test_status.py \
+               tests/test_error_path.py tests/test_h2_stall.py \
                tests/test_sanitizers.py
 
 asan-build: deps-reliability
@@ -175,6 +176,6 @@ valgrind: deps-reliability
 
 # ---- what `make test` runs after the integration suite --------------------
 reliability-smoke:
-	@$(MAKE) --no-print-directory asan-core
+	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory fuzz-smoke
 	@$(MAKE) --no-print-directory fuzz-wire-smoke
