@@ -14,7 +14,8 @@
 # tests/README.md says what each one covers.
 
 .PHONY: deps-reliability asan asan-build asan-core valgrind fuzz fuzz-build fuzz-smoke \
-        fuzz-wire fuzz-wire-smoke soak reliability-smoke asan-overflow-build
+        fuzz-wire fuzz-wire-smoke soak reliability-smoke asan-overflow-build \
+        overflow-build
 
 NICE        ?= nice -n 10
 
@@ -66,6 +67,14 @@ asan-overflow-build:
 	@mkdir -p $(OUT)
 	@$(ASAN_CC) -shared $(ASAN_CFLAGS) -Wl,--wrap=rg_render_body \
 	    -o $(OUT)/mod_reqguard.so $(SOURCES) tests/sanitizer/overflow.c
+
+# The same overflow in a build without sanitizers, for memcheck.
+overflow-build:
+	@test -n "$(OUT)" || { echo "OUT=dir required"; exit 1; }
+	@mkdir -p $(OUT)
+	@$(CC) -shared -fPIC -g -O1 $(WARN) -Iinclude $(HTTPD_CFLAGS) \
+	    -Wl,--wrap=rg_render_body -o $(OUT)/mod_reqguard.so \
+	    $(SOURCES) tests/sanitizer/overflow.c
 
 asan: asan-build
 	REQGUARD_SO=$(CURDIR)/$(ASAN_SO) $(PYTHON) -m pytest -p no:cacheprovider \

@@ -37,6 +37,19 @@ def overflow_so():
     shutil.rmtree(out, ignore_errors=True)
 
 
+@pytest.fixture(scope="module")
+def plain_overflow_so():
+    out = tempfile.mkdtemp(prefix="overflow-plain-", dir=rgtest.BUILD_TESTS)
+    os.chmod(out, 0o755)
+    p = subprocess.run(
+        ["make", "-s", "--no-print-directory", "overflow-build",
+         f"OUT={out}"], cwd=rgtest.ROOT, capture_output=True, text=True,
+        timeout=300)
+    assert p.returncode == 0, p.stdout + p.stderr
+    yield os.path.join(out, "mod_reqguard.so")
+    shutil.rmtree(out, ignore_errors=True)
+
+
 def refusal():
     """A request the module refuses with a diagnostic body."""
     return (b"GET /?" + b"q" * 100 + b" HTTP/1.1\r\nHost: x\r\n"
@@ -112,3 +125,33 @@ def test_fixture_fails_a_test_on_a_report(overflow_so, tmp_path):
     assert "1 passed, 1 error" in p.stdout, p.stdout
     assert "unexpected error-log lines or sanitizer reports" in p.stdout
     assert "heap-buffer-overflow" in p.stdout, p.stdout
+
+
+def test_memcheck_sees_the_overflow(plain_overflow_so, monkeypatch):
+    """`make valgrind`: the same one-byte overflow in a build without
+    sanitizers, apache2 -X under memcheck, is reported by the harness."""
+    monkeypatch.setattr(rgtest, "VALGRIND", True)
+    a = rgtest.Apache(conf="ReqGuardMaxQuery 10\n", name="memcheck",
+                      module_so=plain_overflow_so)
+    a.start()
+    try:
+        r, _ = rgtest.get(a, "/")
+        assert r.status_line == "HTTP/1.1 200 OK"
+        assert a.new_sanitizer_reports() == {}
+        r, _ = rgtest.raw(a, refusal())
+        assert r.status == 414      # memcheck reports, the process goes on
+        reports = {}
+        for _ in range(50):
+            reports = a.new_sanitizer_reports()
+            if reports:
+                break
+            rgtest.time.sleep(0.1)
+        (path, text), = reports.items()
+        assert os.path.basename(path).startswith("vg.")
+        assert "Invalid write of size 1" in text
+        assert "__wrap_rg_render_body" in text
+        assert "0 bytes after a block of size 16" in text
+    finally:
+        a.stop()
+    assert a.new_sanitizer_reports() == {}
+    a.cleanup()

@@ -26,12 +26,13 @@ char *__wrap_rg_render_body(apr_pool_t *p, const rg_render_in_t *in,
 {
     char *body = __real_rg_render_body(p, in, fmt, len);
     size_t n = rg_overflow_size;
-    char *copy = malloc(n);
+    /* volatile: an optimiser may not drop the unread buffer. */
+    volatile char *copy = malloc(n);
 
     if (copy != NULL) {
-        memset(copy, 0, n);
+        memset((char *)copy, 0, n);
         copy[n] = 'x';
-        free(copy);
+        free((char *)copy);
     }
     return body;
 }
