@@ -5,7 +5,8 @@
  * out of one 8 KB block: AddressSanitizer cannot see a write one byte past
  * an allocation that is followed by another in the same block.  So the
  * targets link fuzz_pool.c, which gives every apr_palloc(), apr_pstrdup(),
- * apr_pstrcat(), apr_psprintf() and apr_itoa() of the code under test a
+ * apr_pstrmemdup(), apr_pstrcat(), apr_psprintf() and apr_itoa() of the
+ * code under test a
  * malloc() of its exact size, freed by fz_release() after each input.
  */
 #ifndef FUZZ_COMMON_H

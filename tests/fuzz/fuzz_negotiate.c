@@ -1,8 +1,8 @@
 /*
- * fuzz_negotiate.c - rg_render_negotiate(), which reads the client's
- * Accept field, over any bytes: it returns one of the three formats, each
- * with a Content-Type, and a range repeated after the field changes
- * nothing that the field alone decided for the same format twice.
+ * fuzz_negotiate.c - rg_render_negotiate() and rg_render_negotiate_lang(),
+ * which read the client's Accept and Accept-Language fields, over any
+ * bytes: one of the three formats (each with a Content-Type) and one of
+ * the languages (each with a tag), the same answer every time.
  */
 #include <string.h>
 
@@ -24,9 +24,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *accept = fz_cstr(data, size);
     rg_render_fmt_e f = rg_render_negotiate(accept);
 
+    rg_lang_e l = rg_render_negotiate_lang(accept);
+    const char *tag;
+
     valid(f);
     /* Deterministic: no state kept between calls. */
     FZ_ASSERT(rg_render_negotiate(accept) == f);
+    FZ_ASSERT((int)l >= 0 && l < RG_LANG_COUNT);
+    FZ_ASSERT(rg_render_negotiate_lang(accept) == l);
+    tag = rg_render_lang_tag(l);
+    FZ_ASSERT(tag != NULL && strlen(tag) == 2);
     fz_release();
     return 0;
 }
@@ -37,5 +44,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     fz_pool();
     FZ_ASSERT(rg_render_negotiate(NULL) == RG_RENDER_TEXT);
+    FZ_ASSERT(rg_render_negotiate_lang(NULL) == RG_LANG_EN);
     return 0;
 }

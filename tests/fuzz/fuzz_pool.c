@@ -86,6 +86,20 @@ char *apr_pstrdup(apr_pool_t *p, const char *s)
     return d;
 }
 
+char *apr_pstrmemdup(apr_pool_t *p, const char *s, apr_size_t n)
+{
+    char *d;
+
+    (void)p;
+    if (s == NULL) {
+        return NULL;
+    }
+    d = fz_alloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
 char *apr_pstrcat(apr_pool_t *p, ...)
 {
     va_list ap;

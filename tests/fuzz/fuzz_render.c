@@ -7,12 +7,15 @@
  *  - a JSON body is one valid JSON object;
  *  - the strings cannot add markup or lines: the body has as many '<' (HTML)
  *    and newlines (every format) as the body of the same values with each
- *    non-empty string replaced by "x".
- * Also rg_render_time() over four millennia, and the kind tables.
+ *    non-empty string, and each cookie name, replaced by "x".
+ * With a parsed Cookie field of hostile names (sometimes), every language
+ * and every recovery.  Also rg_render_time() over four millennia, and the
+ * kind tables.
  */
 #include <string.h>
 
 #include "fuzz_common.h"
+#include "reqguard_cookies.h"
 #include "reqguard_render.h"
 
 /* ---- a strict JSON syntax check (RFC 8259) ---------------------------- */
@@ -210,6 +213,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     in.reason = fz_str(&rd);
     in.directive = fz_str(&rd);
     in.time = fz_str(&rd);
+    in.lang = (rg_lang_e)(fz_byte(&rd) % RG_LANG_COUNT);
+    in.recovery = (rg_recovery_e)(fz_byte(&rd) % 3);
+    if (nulls & 64) {
+        in.cookies = rg_cookies_parse(fz_pool(), fz_str(&rd));
+    }
     if (nulls & 1) in.field = NULL;
     if (nulls & 2) in.path = NULL;
     if (nulls & 4) in.request_id = NULL;
@@ -224,6 +232,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     calm.reason = benign(in.reason);
     calm.directive = benign(in.directive);
     calm.time = benign(in.time);
+    if (in.cookies != NULL) {
+        rg_cookies_t *cc;
+        apr_size_t i;
+
+        cc = apr_palloc(fz_pool(), sizeof(*cc));
+        *cc = *in.cookies;
+        cc->items = apr_palloc(fz_pool(),
+                               (cc->count + 1) * sizeof(*cc->items));
+        for (i = 0; i < cc->count; i++) {
+            cc->items[i] = in.cookies->items[i];
+            cc->items[i].name = benign(in.cookies->items[i].name);
+        }
+        calm.cookies = cc;
+    }
 
     for (f = 0; f < 3; f++) {
         rg_render_fmt_e fmt = (rg_render_fmt_e)f;
