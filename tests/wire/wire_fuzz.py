@@ -199,8 +199,42 @@ def gen_valid(rnd, cid):
 
 def gen_big_field(rnd, cid):
     n = limit_size(rnd)
-    f = [(field_name(rnd).encode(), secret(rnd, n))]
+    f = [(field_name(rnd).encode(), secret(rnd, n))] + negotiation(rnd)
     return [head(b"GET", rnd.choice(PATHS).encode(), f)], 1
+
+
+def negotiation(rnd):
+    """Accept and Accept-Language fields, sometimes odd ones."""
+    out = []
+    if rnd.random() < 0.7:
+        out.append((b"Accept", rnd.choice([
+            b"text/html,application/xhtml+xml,*/*;q=0.8", b"*/*",
+            b"application/json", b"application/problem+json;q=0.9",
+            b"text/plain;q=0, */*;q=0.1", b"te\x01xt/h\xfftml;q=2"])))
+    if rnd.random() < 0.7:
+        out.append((b"Accept-Language", rnd.choice([
+            b"de-CH, de;q=0.9, en;q=0.8", b"fr", b"pl,*;q=0.1", b"pt-BR",
+            b"nl;q=0, *", b"es-419;q=abc, it", b"*;q=0",
+            b"x" * 5000])))
+    return out
+
+
+def gen_cookies(rnd, cid):
+    """A Cookie field of many pairs with hostile names, around the
+    limits: the 431 lists cookie names, never values."""
+    names = [b"session", b"<b>x</b>", b"a\"b", b"__Secure-id", b"",
+             b"n\x01m", b"caf\xc3\xa9", b"\xe2\x80\xaeevil", b"x" * 300,
+             b"tr=ick", b"sp ace"]
+    pairs = []
+    total = limit_size(rnd)
+    while sum(len(p) + 2 for p in pairs) < total:
+        name = rnd.choice(names) + b"%d" % rnd.randrange(100)
+        pairs.append(name + b"=" + secret(rnd, rnd.randint(1, 400)))
+    sep = rnd.choice([b"; ", b";", b" ; ", b";;"])
+    fields = [(b"Cookie", sep.join(pairs))] + negotiation(rnd)
+    if rnd.random() < 0.3:
+        fields.append((b"Cookie", sep.join(pairs[:3])))
+    return [head(b"GET", rnd.choice(PATHS).encode(), fields)], 1
 
 
 def gen_many_fields(rnd, cid):
@@ -398,7 +432,8 @@ def gen_mutant(rnd, cid):
 
 
 H1_CASES = [
-    (gen_valid, 8), (gen_big_field, 12), (gen_many_fields, 6),
+    (gen_valid, 8), (gen_big_field, 12), (gen_cookies, 8),
+    (gen_many_fields, 6),
     (gen_folded, 6), (gen_control, 8), (gen_content_length, 10),
     (gen_chunked, 12), (gen_half_body, 2), (gen_bytewise, 1),
     (gen_pipeline, 6), (gen_old_versions, 5), (gen_uri, 8),
