@@ -135,7 +135,8 @@ def keep_dso_shim():
 
 _VG_BLOCK = re.compile(r"^==\d+== (?:Invalid|Conditional|Use of uninit|"
                        r"Syscall param|Mismatched|Source and destination|"
-                       r"Argument|Process terminating)", re.M)
+                       r"Argument|Process terminating with default action "
+                       r"of signal (?!15 ))", re.M)
 
 
 def _valgrind_findings(text):
