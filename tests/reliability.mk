@@ -60,12 +60,14 @@ $(ASAN_SO): $(SOURCES) $(HEADERS) Makefile tests/reliability.mk
 	@$(ASAN_CC) -shared $(ASAN_CFLAGS) -o $@ $(SOURCES)
 
 # A throw-away sanitizer build with one byte written past a malloc'ed
-# buffer on every refusal (tests/sanitizer/overflow.c), into a directory
-# of the caller's choice: tests/test_sanitizers.py builds it.
+# buffer on every refusal (tests/sanitizer/overflow.c; LEAK=1: 64 bytes
+# leaked instead), into a directory of the caller's choice:
+# tests/test_sanitizers.py builds it.
 asan-overflow-build:
 	@test -n "$(OUT)" || { echo "OUT=dir required"; exit 1; }
 	@mkdir -p $(OUT)
 	@$(ASAN_CC) -shared $(ASAN_CFLAGS) -Wl,--wrap=rg_render_body \
+	    $(if $(LEAK),-DRG_LEAK) \
 	    -o $(OUT)/mod_reqguard.so $(SOURCES) tests/sanitizer/overflow.c
 
 # The same overflow in a build without sanitizers, for memcheck.

@@ -38,6 +38,19 @@ def overflow_so():
 
 
 @pytest.fixture(scope="module")
+def leak_so():
+    out = tempfile.mkdtemp(prefix="asan-leak-", dir=rgtest.BUILD_TESTS)
+    os.chmod(out, 0o755)
+    p = subprocess.run(
+        ["make", "-s", "--no-print-directory", "asan-overflow-build",
+         f"OUT={out}", "LEAK=1"], cwd=rgtest.ROOT, capture_output=True,
+        text=True, timeout=300)
+    assert p.returncode == 0, p.stdout + p.stderr
+    yield os.path.join(out, "mod_reqguard.so")
+    shutil.rmtree(out, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
 def plain_overflow_so():
     out = tempfile.mkdtemp(prefix="overflow-plain-", dir=rgtest.BUILD_TESTS)
     os.chmod(out, 0o755)
@@ -93,6 +106,32 @@ def test_overflow_in_a_child_is_reported_though_the_log_is_silent(
         a.stop()
     # cleanup() refuses to pass over a report it has not handed out.
     assert a.new_sanitizer_reports() == {}
+    a.cleanup()
+
+
+def test_leak_in_a_child_is_reported_when_it_exits(leak_so):
+    """LeakSanitizer with Apache's pools: a malloc the module loses is
+    reported when the child exits (here at stop), with its stack; Apache's
+    own allocations for the life of a process are suppressed
+    (tests/lsan.supp), so nothing else is."""
+    a = rgtest.Apache(conf="ReqGuardMaxQuery 10\n", module_so=leak_so,
+                      name="leak")
+    a.start()
+    try:
+        for _ in range(2):
+            r, _ = rgtest.raw(a, refusal())
+            assert r.status == 414
+        assert a.new_sanitizer_reports() == {}     # nothing until exit
+    finally:
+        a.stop()
+    reports = a.new_sanitizer_reports()
+    assert len(reports) == 1, reports
+    (path, text), = reports.items()
+    assert "ERROR: LeakSanitizer: detected memory leaks" in text
+    assert "Direct leak of 64 byte(s) in 1 object(s)" in text
+    assert "__wrap_rg_render_body" in text
+    assert "SUMMARY: AddressSanitizer: 64 byte(s) leaked in 1 allocation" \
+        in text
     a.cleanup()
 
 
