@@ -28,7 +28,6 @@ import json
 import os
 import random
 import re
-import socket
 import subprocess
 import sys
 import threading
@@ -138,7 +137,8 @@ KINDS = {
                     True, "core-fields"),
 }
 # Stalls take a second each: one client sends them now and then.
-STALL = (req("POST", "/slow/index.html", [("Content-Length", "100")], b"s" * 10),
+STALL = (req("POST", "/slow/index.html", [("Content-Length", "100")],
+             b"s" * 10),
          408, "body-timeout")
 
 

@@ -137,7 +137,8 @@ class Malformed(Failure):
 
 def field_name(rnd):
     return rnd.choice(["X-Filler", "Cookie", "X-Small", "X-Tiny", "Accept",
-                       "User-Agent", "Referer", "X-" + "n" * rnd.randint(1, 300),
+                       "User-Agent", "Referer",
+                       "X-" + "n" * rnd.randint(1, 300),
                        "Accept-Language", "Content-Type"])
 
 
@@ -397,7 +398,8 @@ def gen_uri(rnd, cid):
     n = limit_size(rnd)
     target = rnd.choice([
         b"/" + b"a" * n, b"/ht/?" + secret(rnd, n), b"/?" + b"%zz" * (n // 3),
-        b"http://127.0.0.1/ht/?" + secret(rnd, n), b"*", b"/%00/x", b"//../etc",
+        b"http://127.0.0.1/ht/?" + secret(rnd, n), b"*", b"/%00/x",
+        b"//../etc",
         b"/ht/" + b"%2e%2e/" * 10, b"/?" + b"&" * n])
     return [head(rnd.choice([b"GET", b"POST", b"PUT", b"BREW", b"get"]),
                  target, [(b"Content-Length", b"0")])], 1
