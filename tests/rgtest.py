@@ -3,6 +3,11 @@ class, generated ServerRoot, raw-socket and curl clients, error-log checks.
 
 Every server gets its own directory under build/tests/ and its own free
 loopback port, so two runs of the suite on one machine do not collide.
+
+When the module under test (REQGUARD_SO) is a sanitizer build (see `make
+asan`), every apache2 started here gets the sanitizer runtime preloaded and
+writes its sanitizer reports into <ServerRoot>/sanitizer/; the fixtures in
+conftest.py fail a test when a report appears there.
 """
 import os
 import re
@@ -20,6 +25,15 @@ MODULE_SO = os.environ.get(
     "REQGUARD_SO", os.path.join(ROOT, ".libs", "mod_reqguard.so"))
 BUILD_TESTS = os.path.join(ROOT, "build", "tests")
 
+# LeakSanitizer suppressions for Apache's own start-up allocations.
+LSAN_SUPP = os.path.join(ROOT, "tests", "lsan.supp")
+
+# REQGUARD_VALGRIND=1 (`make valgrind`): every server runs as a single
+# process (apache2 -X) under valgrind's memcheck; its errors fail the test
+# like sanitizer reports.  Apache's own noise: tests/valgrind.supp.
+VALGRIND = os.environ.get("REQGUARD_VALGRIND") == "1"
+VALGRIND_SUPP = os.path.join(ROOT, "tests", "valgrind.supp")
+
 # Modules every test server loads (besides the MPM and mod_reqguard).
 BASE_MODULES = ["authz_core", "authz_host", "mime", "dir", "alias", "env",
                 "setenvif", "headers", "include", "unique_id"]
@@ -27,7 +41,128 @@ BASE_MODULES = ["authz_core", "authz_host", "mime", "dir", "alias", "env",
 # Error-log lines that fail a test unless the test allowed them.
 BAD_LOG = re.compile(
     r"\[(?:\w+:)?(?:emerg|alert|crit|error|warn)\]|exit signal|"
-    r"Segmentation fault|AddressSanitizer|LeakSanitizer")
+    r"Segmentation fault|AddressSanitizer|LeakSanitizer|"
+    r"\bruntime error: ")
+
+
+_RUNTIMES = {}
+
+
+def sanitizer_runtimes(so=None):
+    """(runtime to preload or None, sanitized) for a module build.
+
+    An ASan build must have its runtime first in the process, so it is
+    preloaded into apache2; a UBSan-only build needs nothing preloaded but
+    still writes reports.  REQGUARD_SANITIZER_PRELOAD overrides the runtime
+    found by ldd."""
+    so = so or MODULE_SO
+    forced = os.environ.get("REQGUARD_SANITIZER_PRELOAD")
+    if forced:
+        return forced, True
+    if so in _RUNTIMES:
+        return _RUNTIMES[so]
+    try:
+        out = subprocess.run(["ldd", so], capture_output=True, text=True,
+                             timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    preload, sanitized = None, False
+    for line in out.splitlines():
+        name, _, rest = line.strip().partition(" => ")
+        if name.startswith(("libasan.so", "libclang_rt.asan")):
+            preload, sanitized = rest.split(" (")[0].strip(), True
+        elif name.startswith(("libubsan.so", "libclang_rt.ubsan")):
+            sanitized = True
+    _RUNTIMES[so] = (preload, sanitized)
+    return preload, sanitized
+
+
+def sanitizer_env(log_dir, leaks=None, so=None):
+    """Environment for a process that loads the module so (default
+    REQGUARD_SO): with a sanitizer build, the runtime preloaded and every
+    report written under log_dir (san.PID).  leaks: run
+    LeakSanitizer at process exit (default: on, unless
+    REQGUARD_DETECT_LEAKS=0)."""
+    env = dict(os.environ)
+    preload, sanitized = sanitizer_runtimes(so)
+    if not sanitized:
+        return env
+    if leaks is None:
+        leaks = os.environ.get("REQGUARD_DETECT_LEAKS", "1") != "0"
+    os.makedirs(log_dir, exist_ok=True)
+    # Children run as www-data and write their reports here.
+    os.chmod(log_dir, 0o777)
+    supp = os.path.join(log_dir, "lsan.supp")
+    shutil.copyfile(LSAN_SUPP, supp)
+    os.chmod(supp, 0o644)
+    if preload:
+        env["LD_PRELOAD"] = " ".join(
+            x for x in (preload, keep_dso_shim(), env.get("LD_PRELOAD"))
+            if x)
+    # One log_path for both: clang's combined runtime takes the one it
+    # reads last.  Reports land in log_dir/san.PID.
+    common = [f"log_path={log_dir}/san", "halt_on_error=1"]
+    symbolizer = shutil.which("llvm-symbolizer")
+    if symbolizer:
+        common.append(f"external_symbolizer_path={symbolizer}")
+    env["ASAN_OPTIONS"] = ":".join(common + [
+        f"detect_leaks={int(leaks)}", "check_initialization_order=1",
+        "strict_string_checks=1"])
+    env["LSAN_OPTIONS"] = f"suppressions={supp}:print_suppressions=0"
+    env["UBSAN_OPTIONS"] = ":".join(common + ["print_stacktrace=1"])
+    return env
+
+
+SANITIZER_PRELOAD, SANITIZED = sanitizer_runtimes(MODULE_SO)
+
+
+def keep_dso_shim():
+    """tests/sanitizer/keep_dso.c built once into build/sanitizer/: a
+    dlclose() that keeps every module mapped, so that leaks found when the
+    parent exits are reported with the names of the code that made them."""
+    src = os.path.join(ROOT, "tests", "sanitizer", "keep_dso.c")
+    out_dir = os.path.join(ROOT, "build", "sanitizer")
+    out = os.path.join(out_dir, "keep_dso.so")
+    if not os.path.exists(out) or \
+            os.path.getmtime(out) < os.path.getmtime(src):
+        os.makedirs(out_dir, exist_ok=True)
+        tmp = f"{out}.{os.getpid()}"
+        subprocess.run(["cc", "-shared", "-fPIC", "-O1", "-Wall", "-Wextra",
+                        "-Werror", "-o", tmp, src], check=True, timeout=60)
+        os.replace(tmp, out)
+    return out
+
+
+_VG_BLOCK = re.compile(r"^==\d+== (?:Invalid|Conditional|Use of uninit|"
+                       r"Syscall param|Mismatched|Source and destination|"
+                       r"Argument|Process terminating with default action "
+                       r"of signal (?!15 ))", re.M)
+
+
+def _valgrind_findings(text):
+    """The memcheck log text when it holds an error block, else "".  (Each
+    error prints its block when it happens; the summary at exit only
+    repeats them.)"""
+    return text if _VG_BLOCK.search(text) else ""
+
+
+def sanitizer_logs(log_dir):
+    """{path: text} of the sanitizer reports (san.PID) and memcheck logs
+    (vg.PID) in log_dir."""
+    out = {}
+    try:
+        names = sorted(os.listdir(log_dir))
+    except OSError:
+        return out
+    for n in names:
+        if n.startswith(("san.", "vg.")):
+            path = os.path.join(log_dir, n)
+            try:
+                with open(path, errors="replace") as f:
+                    out[path] = f.read()
+            except OSError:
+                pass
+    return out
 
 
 def free_port():
@@ -52,11 +187,12 @@ class Apache:
               (e.g. "htdocs/limited/.htaccess").
     modules:  extra Debian modules to load (names as in mods-available).
     mpm:      event, worker or prefork.
+    module_so: the mod_reqguard.so to load (default REQGUARD_SO).
     """
 
     def __init__(self, conf="", files=None, modules=(), mpm="event",
                  loglevel="warn reqguard:info", with_reqguard=True,
-                 name="apache"):
+                 name="apache", module_so=None):
         os.makedirs(BUILD_TESTS, exist_ok=True)
         os.chmod(os.path.dirname(BUILD_TESTS), 0o755)
         os.chmod(BUILD_TESTS, 0o755)
@@ -68,12 +204,15 @@ class Apache:
         self.mpm = mpm
         self.loglevel = loglevel
         self.with_reqguard = with_reqguard
+        self.module_so = module_so or MODULE_SO
         self.proc = None
         self.port = None
         self.error_log = os.path.join(self.root, "logs", "error.log")
         self.access_log = os.path.join(self.root, "logs", "access.log")
         self._log_mark = 0
         self._allowed = []
+        self.sanitizer_dir = os.path.join(self.root, "sanitizer")
+        self._reports_seen = {}
 
     # ---- configuration ------------------------------------------------
     def sub(self, text):
@@ -94,7 +233,7 @@ class Apache:
         for m in mods:
             lines.append(f"LoadModule {m}_module {MODULE_DIR}/mod_{m}.so")
         if self.with_reqguard:
-            lines.append(f"LoadModule reqguard_module {MODULE_SO}")
+            lines.append(f"LoadModule reqguard_module {self.module_so}")
         if os.geteuid() == 0:
             lines += ["User www-data", "Group www-data"]
         lines += [
@@ -148,8 +287,33 @@ class Apache:
         self.write_files()
         p = subprocess.run(
             [APACHE2, "-d", self.root, "-f", "httpd.conf", "-t"],
-            capture_output=True, text=True, timeout=30)
+            capture_output=True, text=True, timeout=30,
+            env=self.env(leaks=False))
         return p.returncode, p.stdout + p.stderr
+
+    def command(self):
+        """The apache2 command line (under memcheck with REQGUARD_VALGRIND)."""
+        cmd = [APACHE2, "-d", self.root, "-f", "httpd.conf", "-DFOREGROUND"]
+        if not VALGRIND:
+            return cmd
+        os.makedirs(self.sanitizer_dir, exist_ok=True)
+        os.chmod(self.sanitizer_dir, 0o777)
+        return ["valgrind", "--tool=memcheck", "--num-callers=40",
+                "--vgdb=no",
+                f"--log-file={self.sanitizer_dir}/vg.%p",
+                f"--suppressions={VALGRIND_SUPP}",
+                # Leaks are LeakSanitizer's (`make asan`): at exit memcheck
+                # sees Apache's modules unloaded and their libraries' own
+                # start-up allocations unattributable.
+                "--leak-check=no",
+                APACHE2, "-X", "-d", self.root, "-f", "httpd.conf"]
+
+    def env(self, leaks=None):
+        """The environment apache2 runs with (sanitizer runtime and report
+        directory when the module is a sanitizer build)."""
+        if not self.with_reqguard:
+            return dict(os.environ)
+        return sanitizer_env(self.sanitizer_dir, leaks, self.module_so)
 
     # ---- life cycle ---------------------------------------------------
     def start(self, attempts=5):
@@ -159,10 +323,10 @@ class Apache:
             if os.path.exists(self.error_log):
                 os.unlink(self.error_log)
             self.proc = subprocess.Popen(
-                [APACHE2, "-d", self.root, "-f", "httpd.conf",
-                 "-DFOREGROUND"],
+                self.command(),
                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT, start_new_session=True)
+                stderr=subprocess.STDOUT, start_new_session=True,
+                env=self.env())
             if self._wait_listening():
                 self._log_mark = self._log_size()
                 return self
@@ -172,7 +336,9 @@ class Apache:
                     f"apache2 did not start:\n{out}\n{self.read_log()}")
         raise RuntimeError("apache2: no free port after several attempts")
 
-    def _wait_listening(self, timeout=15):
+    def _wait_listening(self, timeout=None):
+        if timeout is None:
+            timeout = 60 if VALGRIND else 15
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:
@@ -191,7 +357,7 @@ class Apache:
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
-                self.proc.wait(timeout=15)
+                self.proc.wait(timeout=60 if VALGRIND else 15)
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(timeout=5)
@@ -208,6 +374,11 @@ class Apache:
 
     def cleanup(self):
         self.stop()
+        reports = self.new_sanitizer_reports()
+        # A server with sanitizer reports keeps its directory for reading.
+        if reports:
+            raise AssertionError(f"sanitizer reports in {self.root}:\n"
+                                 + "\n".join(reports.values()))
         if not os.environ.get("KEEP_TEST_SERVERS"):
             shutil.rmtree(self.root, ignore_errors=True)
 
@@ -262,6 +433,21 @@ class Apache:
         rx = re.compile(pattern)
         return [l for l in self.log_since_mark().splitlines()
                 if rx.search(l)]
+
+    # ---- sanitizer reports ---------------------------------------------
+    def new_sanitizer_reports(self):
+        """{path: text} of the sanitizer reports written since the last
+        call (always empty for a module built without sanitizers).  A
+        report counts once: the caller decides what it means."""
+        new = {}
+        for path, text in sanitizer_logs(self.sanitizer_dir).items():
+            part = text[self._reports_seen.get(path, 0):]
+            self._reports_seen[path] = len(text)
+            if os.path.basename(path).startswith("vg."):
+                part = _valgrind_findings(part)
+            if part.strip():
+                new[path] = part
+        return new
 
     def unexpected_log_lines(self):
         bad = []
