@@ -798,7 +798,9 @@ typedef struct {
     const char *request_id;
     const char *time;
     /* The Cookie field, when the caller passed it. */
-    const char *cookies_words;  /* "23 (9000 bytes)", or NULL */
+    const char *cookies_words;  /* "23 (9000 bytes)", "23+ (9000+ bytes)"
+                                 * for a partial field, or NULL */
+    int cookies_partial;        /* only the start of the field was read */
     apr_size_t cookie_pairs;
     apr_size_t cookie_bytes;
     apr_size_t rows;            /* Full: cookies listed by name */
@@ -819,9 +821,14 @@ static void rg_shown_cookies(apr_pool_t *p, const rg_render_in_t *in,
 
     sh->cookie_pairs = c->pairs;
     sh->cookie_bytes = c->bytes;
-    sh->cookies_words = apr_psprintf(p, "%" APR_SIZE_T_FMT " (%"
-                                     APR_SIZE_T_FMT "%s%s)", c->pairs,
-                                     c->bytes, sh->lang->num_space,
+    /* A partial field: at least this many, which "+" says in any
+     * language. */
+    sh->cookies_partial = c->partial;
+    sh->cookies_words = apr_psprintf(p, "%" APR_SIZE_T_FMT "%s (%"
+                                     APR_SIZE_T_FMT "%s%s%s)", c->pairs,
+                                     c->partial ? "+" : "", c->bytes,
+                                     c->partial ? "+" : "",
+                                     sh->lang->num_space,
                                      rg_lang_bytes(sh->lang, c->bytes));
     if (!in->full) {
         return;
@@ -941,6 +948,12 @@ static void rg_shown(apr_pool_t *p, const rg_render_in_t *in,
     }
 }
 
+/* For the site owner, above the list of a partial Cookie field. */
+#define RG_PARTIAL_NOTE \
+    "The server read only the start of the Cookie field before it " \
+    "refused it: the figures and the list cover that start, the last " \
+    "cookie in it may be cut short, and more may follow."
+
 /* The site owner's name for a nameless cookie. */
 #define RG_NO_NAME "(no name)"
 
@@ -988,6 +1001,9 @@ static void rg_text_cookies(apr_pool_t *p, rg_out_t *o, const rg_shown_t *sh)
     }
     bytes_w = strlen(apr_psprintf(p, "%" APR_SIZE_T_FMT, max_bytes));
 
+    if (sh->cookies_partial) {
+        rg_putv(o, "\n", RG_PARTIAL_NOTE, "\n", NULL);
+    }
     rg_putv(o, "\nCookies, largest first (bytes of name=value as sent",
             share_w ? ", share of the limit" : "", "; no value is shown):\n",
             NULL);
@@ -1123,6 +1139,10 @@ static void rg_body_json(apr_pool_t *p, rg_out_t *o, const rg_render_in_t *in,
         rg_json_member(o, "cookie_bytes",
                        apr_psprintf(p, "%" APR_SIZE_T_FMT, sh->cookie_bytes),
                        0);
+        if (sh->cookies_partial) {
+            /* The counts are of what the server read: at least. */
+            rg_json_member(o, "cookies_partial", "true", 0);
+        }
     }
     if (sh->path) {
         rg_json_member(o, "path", sh->path, 1);
@@ -1215,8 +1235,11 @@ static void rg_html_cookies(apr_pool_t *p, rg_out_t *o, const rg_shown_t *sh)
     int shares = sh->rows > 0 && sh->row_share[0] != NULL;
     apr_size_t i;
 
-    rg_putv(o, "<h3>Cookies, largest first</h3>\n"
-            "<p>Sizes are the bytes of <code>name=value</code> as the "
+    rg_put(o, "<h3>Cookies, largest first</h3>\n");
+    if (sh->cookies_partial) {
+        rg_put(o, "<p>" RG_PARTIAL_NOTE "</p>\n");
+    }
+    rg_putv(o, "<p>Sizes are the bytes of <code>name=value</code> as the "
             "browser sent them", shares ? ", with their share of the limit"
             : "", "; no value is shown.</p>\n"
             "<table>\n<thead><tr><th scope=\"col\">Cookie</th>"

@@ -90,7 +90,9 @@ typedef struct {
                              * for a 431 it caused or shares; or NULL.
                              * Brief shows the count and total, Full also
                              * the largest by name, with their share of
-                             * limit (bytes) */
+                             * limit (bytes); a partial field shows "at
+                             * least" counts and, in Full, says that the
+                             * list covers what the server read */
     rg_recovery_e recovery; /* a recovery header was sent: the page says
                              * that reloading works now, with a link */
     rg_lang_e lang;         /* language of the visitor's part (HTML, text) */

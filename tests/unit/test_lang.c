@@ -574,7 +574,13 @@ static void test_bound(void)
     in.limit = 1;
     in.full = 1;
     in.ceiling = 1;
-    in.cookies = rg_cookies_parse(pool, cookie_field);
+    {
+        /* The largest: a partial field, which says so. */
+        rg_cookies_t *c = rg_cookies_parse(pool, cookie_field);
+
+        c->partial = 1;
+        in.cookies = c;
+    }
     CHECK(in.cookies->count == 12);
 
     for (l = 0; l < RG_LANG_COUNT; l++) {
