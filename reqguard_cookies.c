@@ -218,6 +218,42 @@ static apr_size_t rg_stream_field_name(rg_cookies_stream_t *s,
     return len;
 }
 
+/*
+ * The bytes of a value from data[i] up to the next ';' or line end (not
+ * included) or len, taken at once: values are most of a Cookie field.
+ * Returns where they end.
+ */
+static apr_size_t rg_stream_value(rg_cookies_stream_t *s, const char *data,
+                                  apr_size_t i, apr_size_t len)
+{
+    const char *start = data + i, *end, *eol;
+    apr_size_t n;
+
+    end = memchr(start, ';', len - i);
+    if (end == NULL) {
+        end = data + len;
+    }
+    if (s->line) {
+        eol = memchr(start, '\n', (apr_size_t)(end - start));
+        end = eol != NULL ? eol : end;
+        eol = memchr(start, '\r', (apr_size_t)(end - start));
+        end = eol != NULL ? eol : end;
+    }
+    /* Blanks at the end may be the pair's trailing ones: pending. */
+    for (n = (apr_size_t)(end - start); n > 0 && rg_is_ows(start[n - 1]);
+         n--) {
+        /* back over them */
+    }
+    if (n > 0) {
+        s->bytes += s->blanks + n;
+        s->blanks = (apr_size_t)(end - start) - n;
+    }
+    else {
+        s->blanks += (apr_size_t)(end - start);
+    }
+    return (apr_size_t)(end - data);
+}
+
 void rg_cookies_stream_feed(rg_cookies_stream_t *s, const char *data,
                             apr_size_t len)
 {
@@ -230,8 +266,15 @@ void rg_cookies_stream_feed(rg_cookies_stream_t *s, const char *data,
         return;
     }
     for (; i < len; i++) {
-        char c = data[i];
+        char c;
 
+        if (s->after_eq) {
+            i = rg_stream_value(s, data, i, len);
+            if (i == len) {
+                return;
+            }
+        }
+        c = data[i];
         if (c == ';') {
             rg_stream_end_pair(s);
             continue;
