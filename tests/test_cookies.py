@@ -4,7 +4,9 @@ out of it on the next reload: Expire (Set-Cookie ...; Max-Age=0 for the
 largest, as many as needed) and ClearSiteData (Clear-Site-Data on https)."""
 import concurrent.futures
 import json
+import os
 import re
+import subprocess
 
 import pytest
 
@@ -627,3 +629,43 @@ def test_markers_appear_in_no_response_and_no_log(site):
         assert m in in_query or m not in access, m
     # The check can fail: the query markers are in the request lines.
     assert all(m in access for m in in_query)
+
+
+# ---- other modules on the way out -------------------------------------------
+
+@pytest.fixture(scope="module")
+def cached(start_apache):
+    return start_apache(name="cookies-cache",
+                        modules=["cache", "cache_disk", "expires"], conf="""
+CacheRoot @ROOT@/cache
+CacheEnable disk /
+CacheHeader On
+ExpiresActive On
+ExpiresDefault "access plus 1 hour"
+Header set X-Success-Only 1
+Header always set X-Always 1
+ReqGuardCookieRecovery Expire
+ReqGuardFieldLimit Cookie 1000
+""", files={"cache/.keep": "", "htdocs/other.html": "<p>other</p>\n"})
+
+
+def test_set_cookie_survives_mod_headers_and_mod_cache(cached):
+    """The fields go out with the error response's own headers (Header
+    always applies, Header without always does not), and the 431 is never
+    served from the cache that serves the page itself."""
+    if os.geteuid() == 0:
+        subprocess.run(["chown", "-R", "www-data:www-data",
+                        os.path.join(cached.root, "cache")], check=True)
+    # The cache works: the second answer for the page comes from it.
+    assert send(cached, "/").status == 200
+    r = send(cached, "/")
+    assert r.status == 200 and r.header("X-Cache") == "HIT from 127.0.0.1", r
+    for _ in range(2):
+        r = send(cached, "/other.html", field(twelve()))
+        assert r.status == 431
+        assert expired(r) == ["c01"]
+        assert r.header("Cache-Control") == "no-store"
+        assert r.header("X-Always") == "1"
+        assert r.header("X-Success-Only") is None
+        assert r.header("X-Cache") != "HIT from 127.0.0.1"
+    assert cached.wait_access(4)[-1].endswith("v=field-size")
