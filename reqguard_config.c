@@ -94,6 +94,7 @@ void *rg_create_dir_conf(apr_pool_t *p, char *dir)
     conf->diagnostics = RG_DIAG_UNSET;
     conf->format = RG_FORMAT_UNSET;
     conf->field_limits = NULL;
+    conf->cookie_recovery = RG_CR_UNSET;
     conf->mode_htaccess = 0;
     conf->limited = 0;
     return conf;
@@ -116,6 +117,7 @@ void *rg_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
     RG_MERGE(body_min_rate, RG_UNSET_SIZE);
     RG_MERGE(diagnostics, RG_DIAG_UNSET);
     RG_MERGE(format, RG_FORMAT_UNSET);
+    RG_MERGE(cookie_recovery, RG_CR_UNSET);
     /* Per-name limits merge name by name: the inner scope replaces only
      * the names it sets. */
     conf->field_limits = rg_fields_merge(p, base->field_limits,
@@ -434,6 +436,26 @@ static const char *rg_set_format(cmd_parms *cmd, void *dconf,
     return NULL;
 }
 
+static const char *rg_set_cookie_recovery(cmd_parms *cmd, void *dconf,
+                                          const char *arg)
+{
+    rg_dir_conf *conf = dconf;
+
+    if (!strcasecmp(arg, "Off")) {
+        conf->cookie_recovery = RG_CR_OFF;
+    }
+    else if (!strcasecmp(arg, "Expire")) {
+        conf->cookie_recovery = RG_CR_EXPIRE;
+    }
+    else if (!strcasecmp(arg, "ClearSiteData")) {
+        conf->cookie_recovery = RG_CR_CLEAR_SITE_DATA;
+    }
+    else {
+        return rg_bad_value(cmd, arg, "must be Off, Expire or ClearSiteData");
+    }
+    return NULL;
+}
+
 static const char *rg_set_field_limit(cmd_parms *cmd, void *dconf,
                                       const char *name, const char *arg)
 {
@@ -614,5 +636,8 @@ const command_rec rg_cmds[] = {
                   "Detail of refusal bodies: Off, Brief or Full"),
     AP_INIT_TAKE1("ReqGuardErrorFormat", rg_set_format, NULL, RG_DIR_CTX,
                   "Format of refusal bodies: Auto, HTML, JSON or Text"),
+    AP_INIT_TAKE1("ReqGuardCookieRecovery", rg_set_cookie_recovery, NULL,
+                  RG_DIR_CTX, "What a 431 for the Cookie field sends to clear "
+                  "the cookies: Off, Expire or ClearSiteData"),
     { NULL, { NULL }, NULL, 0, 0, NULL }
 };

@@ -16,12 +16,22 @@
  *     "ErrorDocument 400" is a local URL.  It is recorded there and, on
  *     HTTP/1.x, answered as 431 with Connection: close.
  *  3. insert_error_filter runs once for every error response core writes.
- *     For a refusal of ours it adds Cache-Control: no-store and decides the
- *     body: core's own (an ErrorDocument text for the status, or its canned
- *     page with diagnostics Off), or the REQGUARD_ERROR filter, which drops
+ *     For a refusal of ours it adds Cache-Control: no-store and, for a 431
+ *     about the cookies, what ReqGuardCookieRecovery sends (Set-Cookie or
+ *     Clear-Site-Data, reqguard_diag.c), and decides the body: core's own
+ *     (an ErrorDocument text for the status, or its canned page with
+ *     diagnostics Off), or the REQGUARD_ERROR filter, which drops
  *     what core writes and sends instead the diagnostic body, the
  *     ErrorDocument 431 of a remapped 400 (text, or a local URL served as a
  *     subrequest), or a page in core's canned form for the new status.
+ *
+ * The error page request of a refusal (an ErrorDocument URL) gets the same
+ * fields in rg_error_redirected().  Which cookies core's refusal of a
+ * Cookie line was about is known from the line itself: the line watcher
+ * (reqguard_lines.c) hands every piece of a long line to
+ * rg_error_watch_line(), which keeps the pairs core read (names and
+ * sizes, in a collector of fixed size) and the Accept-Language field sent
+ * right before the line.
  *
  * Core's error path is never entered again from here: no
  * ap_send_error_response(), no ap_internal_redirect(); a remapped 400
@@ -31,6 +41,7 @@
 #include "reqguard_private.h"
 
 #include <string.h>
+#include <strings.h>
 #include <apr_strings.h>
 #include <http_core.h>
 #include <http_protocol.h>
@@ -39,6 +50,7 @@
 #include <util_filter.h>
 
 #include "reqguard_config.h"
+#include "reqguard_cookies.h"
 #include "reqguard_diag.h"
 #include "reqguard_error.h"
 #include "reqguard_lines.h"
@@ -72,7 +84,149 @@ typedef struct {
     rg_diag_body_t rendered;    /* RENDERED */
     const rg_violation_t *v;
     const char *accept;         /* Accept to negotiate on, or NULL */
+    const char *accept_language;    /* Accept-Language, or NULL */
 } rg_err_ctx_t;
+
+/* ---- what core read of the line it refused ------------------------------ */
+
+/* Bytes of an Accept-Language value kept from the line before a long
+ * one: more than any browser sends. */
+#define RG_WATCH_LANG_MAX 256
+
+/*
+ * What the error path keeps of the long line core is reading, for the
+ * request whose pool holds it (ctx->watch is cleared with that pool): the
+ * pairs of a Cookie line, in a collector of fixed size made for the first
+ * one, and the Accept-Language field right before the line, which core
+ * never stores when it refuses the line (it stores a field once it has
+ * read the next line).
+ */
+struct rg_line_watch {
+    rg_cookies_stream_t *cookies;   /* or NULL */
+    int cookie_line;                /* the long line is a Cookie line */
+    char accept_language[RG_WATCH_LANG_MAX + 1];    /* or "" */
+};
+
+static apr_status_t rg_watch_cleanup(void *data)
+{
+    ((rg_lines_t *)data)->watch = NULL;
+    return APR_SUCCESS;
+}
+
+/* Feed every byte of the piece in bb to the collector. */
+static void rg_watch_feed(struct rg_line_watch *w, apr_bucket_brigade *bb)
+{
+    apr_bucket *b;
+
+    for (b = APR_BRIGADE_FIRST(bb); b != APR_BRIGADE_SENTINEL(bb);
+         b = APR_BUCKET_NEXT(b)) {
+        const char *data;
+        apr_size_t n;
+
+        if (b->length == 0 || APR_BUCKET_IS_METADATA(b)
+            || apr_bucket_read(b, &data, &n, APR_NONBLOCK_READ)
+               != APR_SUCCESS) {
+            continue;
+        }
+        rg_cookies_stream_feed(w->cookies, data, n);
+    }
+}
+
+/*
+ * The line before the long one, when the same heap bucket holds it right
+ * before the long line's start (one socket read of a plain connection):
+ * its value if it is an Accept-Language field.  ctx->last is its length.
+ */
+static void rg_watch_language(struct rg_line_watch *w, const rg_lines_t *ctx,
+                              apr_bucket_brigade *bb)
+{
+    static const char name[] = "Accept-Language:";
+    const apr_bucket *b = APR_BRIGADE_FIRST(bb);
+    const char *line;
+    apr_size_t n = ctx->last, i, end;
+
+    w->accept_language[0] = '\0';
+    if (!APR_BUCKET_IS_HEAP(b) || n < sizeof(name) || b->start < 0
+        || (apr_size_t)b->start < n) {
+        return;
+    }
+    line = ((const apr_bucket_heap *)b->data)->base + b->start - n;
+    if (strncasecmp(line, name, sizeof(name) - 1) != 0
+        || line[n - 1] != '\n') {
+        return;
+    }
+    end = n - 1;
+    if (line[end - 1] == '\r') {
+        end--;
+    }
+    for (i = sizeof(name) - 1; i < end && (line[i] == ' ' || line[i] == '\t');
+         i++) {
+        /* the blanks before the value */
+    }
+    if (end - i > RG_WATCH_LANG_MAX) {
+        end = i + RG_WATCH_LANG_MAX;
+    }
+    memcpy(w->accept_language, line + i, end - i);
+    w->accept_language[end - i] = '\0';
+}
+
+void rg_error_watch_line(rg_lines_t *ctx, apr_bucket_brigade *bb,
+                         apr_size_t len)
+{
+    struct rg_line_watch *w = ctx->watch;
+    char start[sizeof("Cookie:")];
+    apr_size_t n = sizeof(start) - 1;
+
+    if (ctx->in_long) {
+        /* Another piece of the long line. */
+        if (w != NULL && w->cookie_line) {
+            rg_watch_feed(w, bb);
+        }
+        return;
+    }
+    if (len < ctx->whole) {
+        return;                 /* no long line */
+    }
+    if (w == NULL) {
+        /* For the request reading the line: its pool is the brigade's. */
+        w = apr_pcalloc(bb->p, sizeof(*w));
+        ctx->watch = w;
+        apr_pool_cleanup_register(bb->p, ctx, rg_watch_cleanup,
+                                  apr_pool_cleanup_null);
+    }
+    rg_watch_language(w, ctx, bb);
+    w->cookie_line = apr_brigade_flatten(bb, start, &n) == APR_SUCCESS
+                     && n == sizeof(start) - 1
+                     && strncasecmp(start, "Cookie:", n) == 0;
+    if (!w->cookie_line) {
+        return;
+    }
+    if (w->cookies == NULL) {
+        w->cookies = rg_cookies_stream_make(bb->p);
+    }
+    rg_cookies_stream_start(w->cookies, 1);
+    rg_watch_feed(w, bb);
+}
+
+rg_cookies_t *rg_error_core_cookies(request_rec *r)
+{
+    const rg_lines_t *line = rg_lines_long(r);
+
+    if (line == NULL || line->watch == NULL || !line->watch->cookie_line
+        || strcasecmp(line->long_name, "Cookie") != 0) {
+        return NULL;
+    }
+    return rg_cookies_stream_result(r->pool, line->watch->cookies);
+}
+
+const char *rg_error_core_accept_language(const request_rec *r)
+{
+    const rg_lines_t *line = rg_lines_long(r);
+
+    return line != NULL && line->watch != NULL
+           && line->watch->accept_language[0] != '\0'
+           ? line->watch->accept_language : NULL;
+}
 
 /* ---- core's own refusals ---------------------------------------------- */
 
@@ -193,7 +347,7 @@ static void rg_error_render(request_rec *r, rg_err_ctx_t *ctx)
 {
     ctx->what = RG_ERR_RENDERED;
     rg_diag_render(r, RG_DIR_CONF(r), r->status, ctx->v, ctx->accept,
-                   &ctx->rendered);
+                   ctx->accept_language, &ctx->rendered);
 }
 
 /* A page in the form of core's canned ones, for the status core did not
@@ -333,6 +487,9 @@ static void rg_error_insert(request_rec *r)
      * out (err_headers_out becomes its headers_out), because the error
      * path drops what a handler or filter set earlier. */
     apr_table_setn(r->err_headers_out, "Cache-Control", "no-store");
+    /* And what clears the cookies of a 431 about them, whatever the body
+     * (ReqGuardCookieRecovery). */
+    rg_diag_recovery_headers(r, v, r->err_headers_out);
 
     doc = ap_response_code_string(r, ap_index_of_response(r->status));
     if (saved == r->status) {
@@ -348,6 +505,7 @@ static void rg_error_insert(request_rec *r)
     ctx->v = v;
     if (rg_kind_is_core(v->kind)) {
         ctx->accept = rg_lines_accept(r);
+        ctx->accept_language = rg_error_core_accept_language(r);
     }
     if (saved == r->status) {
         rg_error_render(r, ctx);
@@ -375,7 +533,7 @@ static void rg_error_insert(request_rec *r)
                                 r->connection);
 }
 
-/* ---- the error page request ---------------------------------------------- */
+/* ---- the error page request ------------------------------------------ */
 
 int rg_error_redirected(request_rec *r)
 {
@@ -417,8 +575,11 @@ int rg_error_redirected(request_rec *r)
         return answer;
     }
     if (rg_violation_refusal(prev) != NULL) {
-        /* The error page answers a refusal: nothing may cache it. */
+        /* The error page answers a refusal: nothing may cache it; and it
+         * carries what clears the cookies of a 431 about them. */
         apr_table_setn(r->err_headers_out, "Cache-Control", "no-store");
+        rg_diag_recovery_headers(prev, rg_violation_refusal(prev),
+                                 r->err_headers_out);
     }
     /* Carried over both as REDIRECT_* (as Apache does, but it copied
      * before this hook) and under their own names, so that

@@ -14,6 +14,7 @@
 #include <http_protocol.h>
 #include <util_filter.h>
 
+#include "reqguard_error.h"
 #include "reqguard_lines.h"
 
 /* core reads a line in GETLINE mode in chunks of at most this much. */
@@ -151,6 +152,8 @@ static RG_COLD void rg_lines_slow(rg_lines_t *ctx, apr_bucket_brigade *bb,
         len += b->length;
     }
     ends = rg_lines_ends_line(bb);
+    /* The error path keeps what it needs of a long line. */
+    rg_error_watch_line(ctx, bb, len);
     if (ctx->in_long) {
         /* Another piece of the long line. */
         ctx->long_seen += (apr_off_t)len;

@@ -40,6 +40,15 @@ typedef enum {
     RG_FORMAT_TEXT
 } rg_format_e;
 
+/* ReqGuardCookieRecovery: what a 431 for the Cookie field sends to get
+ * the visitor out of it. */
+typedef enum {
+    RG_CR_UNSET = 0,
+    RG_CR_OFF,
+    RG_CR_EXPIRE,               /* Set-Cookie ...; Max-Age=0, the largest */
+    RG_CR_CLEAR_SITE_DATA       /* Clear-Site-Data: "cookies" */
+} rg_cookie_recovery_e;
+
 /* The numeric limits, each with a ReqGuardCeiling; indexes the limit and
  * ceiling arrays. */
 typedef enum {
@@ -63,6 +72,7 @@ typedef struct {
     rg_diag_e diagnostics;              /* ReqGuardDiagnostics */
     rg_format_e format;                 /* ReqGuardErrorFormat */
     const rg_field_table_t *field_limits; /* ReqGuardFieldLimit, NULL: none */
+    rg_cookie_recovery_e cookie_recovery; /* ReqGuardCookieRecovery */
     int mode_htaccess;                  /* ReqGuard was set in .htaccess */
     int limited;                        /* derived: some limit above is in
                                          * force (a size, a time, a rate,
@@ -137,6 +147,13 @@ static APR_INLINE rg_diag_e rg_conf_diagnostics(const rg_dir_conf *d)
 static APR_INLINE rg_format_e rg_conf_format(const rg_dir_conf *d)
 {
     return d->format == RG_FORMAT_UNSET ? RG_FORMAT_AUTO : d->format;
+}
+
+static APR_INLINE rg_cookie_recovery_e rg_conf_cookie_recovery(
+    const rg_dir_conf *d)
+{
+    return d->cookie_recovery == RG_CR_UNSET ? RG_CR_OFF
+                                             : d->cookie_recovery;
 }
 
 static APR_INLINE int rg_conf_remap431(const rg_srv_conf *s)

@@ -13,6 +13,10 @@
  * cookie as its value alone); empty segments are no pair.  Quotes are
  * not special: a cookie value cannot hold ';', so browsers split there.
  * Pairs are split on ';' only: a comma belongs to the value it is in.
+ *
+ * The field may also be read as a header line in pieces split anywhere
+ * (rg_cookies_stream_*): core's reads of a line too long for it, of which
+ * it reads only the start.  The pairs are then those of what was read.
  */
 #ifndef REQGUARD_COOKIES_H
 #define REQGUARD_COOKIES_H
@@ -51,6 +55,10 @@ typedef struct {
     apr_size_t bytes;       /* bytes of all pairs */
     apr_size_t rest_pairs;  /* pairs - count: the smallest, not kept */
     apr_size_t rest_bytes;  /* their bytes */
+    int partial;            /* only the start of the field was read: the
+                             * pairs and bytes are those of that start,
+                             * the last pair possibly cut short (listed
+                             * only when its name was read whole) */
 } rg_cookies_t;
 
 /*
@@ -59,6 +67,33 @@ typedef struct {
  * bounded by RG_COOKIES_KEEP whatever the number of pairs.
  */
 rg_cookies_t *rg_cookies_parse(apr_pool_t *p, const char *value);
+
+/*
+ * A Cookie field read in pieces.  The collector has a fixed size (about
+ * RG_COOKIES_KEEP * RG_COOKIE_NAME_MAX bytes, for the names it keeps) and
+ * is reused for each line: start, feed the pieces in order, ask for the
+ * result.  Pieces may be split anywhere, inside a name, between '\r' and
+ * '\n'.
+ *
+ * line 1: the pieces are a header line, "Cookie:" (any case), the value,
+ * and the line end ('\r' or '\n'), after which anything fed is ignored;
+ * a line that is another field is ignored as a whole.  line 0: the pieces
+ * are a field value, every byte of it.
+ */
+typedef struct rg_cookies_stream_s rg_cookies_stream_t;
+
+rg_cookies_stream_t *rg_cookies_stream_make(apr_pool_t *p);
+void rg_cookies_stream_start(rg_cookies_stream_t *s, int line);
+void rg_cookies_stream_feed(rg_cookies_stream_t *s, const char *data,
+                            apr_size_t len);
+
+/*
+ * The pairs fed so far, allocated from p, as rg_cookies_parse() gives them
+ * for the same field; partial set when a line's end was not fed.  NULL for
+ * a line that is not a Cookie field (or whose name was not fed whole).
+ */
+rg_cookies_t *rg_cookies_stream_result(apr_pool_t *p,
+                                       const rg_cookies_stream_t *s);
 
 /*
  * The size the module measures for a Cookie field holding `pairs` pairs of
@@ -83,6 +118,11 @@ apr_off_t rg_cookies_field_size(apr_size_t pairs, apr_size_t bytes);
  *
  * For the header block (ReqGuardMaxHeaderSize), pass the room the other
  * fields leave: block limit - (block observed - Cookie field size - 2) - 2.
+ *
+ * A partial field (c->partial) cannot be known to fit: every expirable
+ * cookie that was read is marked, one per name, and 0 returned (with a
+ * known limit).  Each such answer takes what was read off the next
+ * request's field.
  */
 int rg_cookies_plan(rg_cookies_t *c, apr_off_t limit, apr_size_t *marked);
 

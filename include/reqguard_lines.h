@@ -36,6 +36,8 @@ typedef struct {
     char long_name[RG_FIELD_NAME_MAX + 1];  /* its field name, or "" */
     char accept[RG_LINES_ACCEPT_MAX + 1];   /* the Accept value right
                                              * before it, or "" */
+    struct rg_line_watch *watch;    /* what the error path keeps of the
+                                     * long line (reqguard_error.c) */
 } rg_lines_t;
 
 /* The value pointers of a field table, added up: another module that sets,

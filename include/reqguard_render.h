@@ -4,7 +4,8 @@
  *
  * Pure code over plain values (no request_rec), unit-tested without Apache
  * (tests/unit/test_render.c, tests/unit/test_lang.c).  reqguard_diag.c
- * gathers the values from the request and hands them over.
+ * gathers the values from the request and hands them over; the visitor's
+ * texts in eight languages come from reqguard_lang.c.
  *
  * What a body may show is limited to what the caller passes in: status,
  * reason phrase, violation kind, field NAME, request path, numbers, the
@@ -29,6 +30,7 @@
 
 #include "reqguard_cookies.h"
 #include "reqguard_kind.h"
+#include "reqguard_lang.h"
 
 /* Characters shown of each string. */
 #define RG_SHOW_FIELD_MAX   64      /* a header field name */
@@ -59,20 +61,6 @@ typedef enum {
     RG_RENDER_JSON          /* application/problem+json */
 } rg_render_fmt_e;
 
-/* The languages of the visitor's part of a body; RG_LANG_EN is 0, so a
- * zeroed rg_render_in_t renders English. */
-typedef enum {
-    RG_LANG_EN = 0,
-    RG_LANG_DE,
-    RG_LANG_FR,
-    RG_LANG_ES,
-    RG_LANG_IT,
-    RG_LANG_NL,
-    RG_LANG_PT,
-    RG_LANG_PL,
-    RG_LANG_COUNT
-} rg_lang_e;
-
 /* What the response did to get the visitor out of a cookie 431. */
 typedef enum {
     RG_RECOVERY_NONE = 0,
@@ -102,7 +90,9 @@ typedef struct {
                              * for a 431 it caused or shares; or NULL.
                              * Brief shows the count and total, Full also
                              * the largest by name, with their share of
-                             * limit (bytes) */
+                             * limit (bytes); a partial field shows "at
+                             * least" counts and, in Full, says that the
+                             * list covers what the server read */
     rg_recovery_e recovery; /* a recovery header was sent: the page says
                              * that reloading works now, with a link */
     rg_lang_e lang;         /* language of the visitor's part (HTML, text) */
@@ -132,10 +122,6 @@ rg_render_fmt_e rg_render_negotiate(const char *accept);
  */
 rg_lang_e rg_render_negotiate_lang(const char *accept_language);
 
-/* The language tag of lang, "en", "de", ...: for <html lang> and a
- * Content-Language field. */
-const char *rg_render_lang_tag(rg_lang_e lang);
-
 /* The Content-Type of a format, with charset. */
 const char *rg_render_content_type(rg_render_fmt_e fmt);
 
@@ -160,12 +146,5 @@ const char *rg_render_problem_type(rg_kind_e kind);
  */
 char *rg_render_body(apr_pool_t *p, const rg_render_in_t *in,
                      rg_render_fmt_e fmt, apr_size_t *len);
-
-/*
- * For the unit tests: the fixed texts of the visitor's part, message i
- * (0 <= i < rg_render_msg_count()) in lang; NULL when missing.
- */
-apr_size_t rg_render_msg_count(void);
-const char *rg_render_msg(rg_lang_e lang, apr_size_t i);
 
 #endif /* REQGUARD_RENDER_H */

@@ -1,7 +1,8 @@
 /*
  * test_cookies.c - unit tests for the Cookie field pairs: parsing hostile
  * input, largest-first order with the rest summed, the size a browser's
- * next Cookie field has, the expiry plan and the Set-Cookie values.
+ * next Cookie field has, the expiry plan and the Set-Cookie values; the
+ * same field read as a line in pieces split anywhere, whole or cut.
  */
 #include <string.h>
 #include <apr_general.h>
@@ -358,12 +359,243 @@ static void test_expire_value(void)
     }
 }
 
+/* 1 when a and b list the same pairs the same way. */
+static int same(const rg_cookies_t *a, const rg_cookies_t *b)
+{
+    apr_size_t i;
+
+    if (a == NULL || b == NULL || a->pairs != b->pairs
+        || a->bytes != b->bytes || a->count != b->count
+        || a->rest_pairs != b->rest_pairs || a->rest_bytes != b->rest_bytes
+        || a->partial != b->partial) {
+        return 0;
+    }
+    for (i = 0; i < a->count; i++) {
+        if (strcmp(a->items[i].name, b->items[i].name) != 0
+            || a->items[i].name_len != b->items[i].name_len
+            || a->items[i].bytes != b->items[i].bytes
+            || a->items[i].expirable != b->items[i].expirable) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The result of a line fed in the pieces that cuts[] (ascending, ncuts
+ * of them) make of it. */
+static rg_cookies_t *fed(rg_cookies_stream_t *s, const char *line,
+                         apr_size_t len, const apr_size_t *cuts,
+                         apr_size_t ncuts)
+{
+    apr_size_t at = 0, i;
+
+    rg_cookies_stream_start(s, 1);
+    for (i = 0; i <= ncuts; i++) {
+        apr_size_t end = i < ncuts ? cuts[i] : len;
+
+        rg_cookies_stream_feed(s, line + at, end - at);
+        at = end;
+    }
+    return rg_cookies_stream_result(pool, s);
+}
+
+static void test_stream_splits(void)
+{
+    /* Browser-like, blanks, nameless, empty names, odd bytes, quotes, a
+     * long name: the line split at every point, and at every pair of
+     * points, gives what a parse of the value gives. */
+    static const char *const values[] = {
+        "a=1; session=abcdefgh; _ga=GA1.2.3",
+        "  x =  1 ;\ty=2\t",
+        "justvalue; k=v;;=abc; e=",
+        "q=\"a;b\"; r=\"x y\"; list=a,b,c; k==v",
+        "n\xc3\xa4me=1; <b>=2; a b=3",
+        "",
+        " ; ;",
+    };
+    rg_cookies_stream_t *s = rg_cookies_stream_make(pool);
+    apr_size_t v, i, j;
+    int ok2 = 1, ok3 = 1, ok1 = 1;
+
+    for (v = 0; v < sizeof(values) / sizeof(values[0]); v++) {
+        const char *line = apr_pstrcat(pool, "Cookie: ", values[v], "\r\n",
+                                       NULL);
+        apr_size_t len = strlen(line);
+        rg_cookies_t *want = rg_cookies_parse(pool, values[v]);
+        apr_size_t cuts[2];
+
+        for (i = 0; i <= len; i++) {
+            cuts[0] = i;
+            ok2 &= same(fed(s, line, len, cuts, 1), want);
+            for (j = i; j <= len; j++) {
+                cuts[1] = j;
+                ok3 &= same(fed(s, line, len, cuts, 2), want);
+            }
+        }
+        /* One byte at a time. */
+        rg_cookies_stream_start(s, 1);
+        for (i = 0; i < len; i++) {
+            rg_cookies_stream_feed(s, line + i, 1);
+        }
+        ok1 &= same(rg_cookies_stream_result(pool, s), want);
+    }
+    CHECK(ok2);
+    CHECK(ok3);
+    CHECK(ok1);
+
+    /* A name longer than is kept, split inside: cut like a parse cuts it,
+     * never expirable. */
+    {
+        char name[400], *line;
+        apr_size_t len, cuts[1];
+        rg_cookies_t *c;
+        int ok = 1;
+
+        memset(name, 'n', sizeof(name) - 1);
+        name[sizeof(name) - 1] = '\0';
+        line = apr_pstrcat(pool, "cookie:", name, "=v; s=1\n", NULL);
+        len = strlen(line);
+        for (i = 0; i <= len; i++) {
+            cuts[0] = i;
+            c = fed(s, line, len, cuts, 1);
+            ok &= c != NULL && c->count == 2 && !c->partial
+                  && strlen(c->items[0].name) == RG_COOKIE_NAME_MAX + 1
+                  && c->items[0].name_len == sizeof(name) - 1
+                  && !c->items[0].expirable && c->items[1].expirable;
+        }
+        CHECK(ok);
+    }
+}
+
+static void test_stream_lines(void)
+{
+    rg_cookies_stream_t *s = rg_cookies_stream_make(pool);
+    rg_cookies_t *c;
+
+    /* Any case, with or without blanks after the colon; a bare LF ends
+     * the line as CR does; what comes after the end is not the field. */
+    rg_cookies_stream_start(s, 1);
+    rg_cookies_stream_feed(s, "cOoKiE:a=1;bb=22\nX-Other: c=3; d=4\r\n", 36);
+    c = rg_cookies_stream_result(pool, s);
+    CHECK(c != NULL && !c->partial && order_is(c, "bb:5,a:3"));
+
+    /* Other fields, or a name not fed whole: no result. */
+    rg_cookies_stream_start(s, 1);
+    rg_cookies_stream_feed(s, "X-Big: a=1\r\n", 12);
+    CHECK(rg_cookies_stream_result(pool, s) == NULL);
+    rg_cookies_stream_start(s, 1);
+    rg_cookies_stream_feed(s, "Cookies: a=1\r\n", 14);
+    CHECK(rg_cookies_stream_result(pool, s) == NULL);
+    rg_cookies_stream_start(s, 1);
+    rg_cookies_stream_feed(s, "Cookie : a=1\r\n", 14);
+    CHECK(rg_cookies_stream_result(pool, s) == NULL);
+    rg_cookies_stream_start(s, 1);
+    rg_cookies_stream_feed(s, "Cook", 4);
+    CHECK(rg_cookies_stream_result(pool, s) == NULL);
+    rg_cookies_stream_start(s, 1);
+    rg_cookies_stream_feed(s, ":a=1\r\n", 6);
+    CHECK(rg_cookies_stream_result(pool, s) == NULL);
+
+    /* Started again, nothing of the line before is left. */
+    rg_cookies_stream_start(s, 1);
+    rg_cookies_stream_feed(s, "Cookie: z=9\r\n", 13);
+    c = rg_cookies_stream_result(pool, s);
+    CHECK(c != NULL && c->pairs == 1 && order_is(c, "z:3"));
+
+    /* Value mode: every byte is the value, a line end too. */
+    rg_cookies_stream_start(s, 0);
+    rg_cookies_stream_feed(s, "a=1; b=", 7);
+    rg_cookies_stream_feed(s, "22", 2);
+    c = rg_cookies_stream_result(pool, s);
+    CHECK(c != NULL && !c->partial && order_is(c, "b:4,a:3"));
+}
+
+/* The line cut after every byte: what was read, pair by pair; the pair it
+ * is cut in counts with what was read of it, and is listed when its name
+ * was read whole. */
+static void test_stream_cut(void)
+{
+    static const char value[] = "sid=abcdef; th eme=x;; =q; lone; k=v ";
+    const char *line = apr_pstrcat(pool, "Cookie: ", value, NULL);
+    apr_size_t len = strlen(line), i;
+    rg_cookies_stream_t *s = rg_cookies_stream_make(pool);
+    int ok = 1;
+
+    for (i = 8; i <= len; i++) {
+        const char *prefix = apr_pstrmemdup(pool, value, i - 8);
+        const char *semi = strrchr(prefix, ';');
+        const char *tail = semi ? semi + 1 : prefix;
+        rg_cookies_t *want = rg_cookies_parse(pool, prefix), *got;
+        apr_size_t cuts[1];
+
+        cuts[0] = i / 2;
+        got = fed(s, line, i, cuts, 1);
+        ok &= got != NULL && got->partial;
+        ok &= got->pairs == want->pairs && got->bytes == want->bytes;
+        /* A last pair without its '=' is counted, not listed. */
+        while (*tail == ' ') {
+            tail++;
+        }
+        if (*tail != '\0' && strchr(tail, '=') == NULL) {
+            ok &= got->count + 1 == want->count;
+        }
+        else {
+            want->partial = 1;
+            ok &= same(got, want);
+        }
+    }
+    CHECK(ok);
+
+    /* The plan for a partial field: every expirable name read goes, and
+     * nothing says the next field fits. */
+    {
+        rg_cookies_t *c;
+        apr_size_t n, cuts[1] = { 10 };
+        const char *cut_line = "Cookie: big=xxxxxxxxxxxxxxxx; a b=1; "
+                               "mid=yyyy; big=zz; tail=";
+
+        c = fed(s, cut_line, strlen(cut_line), cuts, 1);
+        CHECK(c->partial && c->pairs == 5);
+        CHECK(order_is(c, "big:20,mid:8,big:6,a b:5,tail:5"));
+        CHECK(rg_cookies_plan(c, 4096, &n) == 0 && n == 3);
+        CHECK(strcmp(marked(c), "big,mid,tail") == 0);
+        CHECK(rg_cookies_plan(c, -1, &n) == 0 && n == 0);
+    }
+}
+
+/* Thousands of pairs in 8 KB pieces, as core reads a long line: the same
+ * result as a parse of the whole value, in a collector of fixed size. */
+static void test_stream_many(void)
+{
+    enum { PAIRS = 6000 };
+    char *value = apr_palloc(pool, PAIRS * 20 + 1), *line;
+    apr_size_t o = 0, i, len, cuts[32], ncuts = 0;
+    rg_cookies_stream_t *s = rg_cookies_stream_make(pool);
+    rg_cookies_t *c, *want;
+
+    for (i = 0; i < PAIRS; i++) {
+        o += (apr_size_t)sprintf(value + o, "%sc%u=%.*s", i ? "; " : "",
+                                 (unsigned)i, (int)(i * 7 % 11),
+                                 "vvvvvvvvvvvvvvvv");
+    }
+    line = apr_pstrcat(pool, "Cookie: ", value, "\r\n", NULL);
+    len = strlen(line);
+    for (i = 8192; i < len && ncuts < 32; i += 8192) {
+        cuts[ncuts++] = i;
+    }
+    want = rg_cookies_parse(pool, value);
+    c = fed(s, line, len, cuts, ncuts);
+    CHECK(want->count == RG_COOKIES_KEEP && want->pairs == PAIRS);
+    CHECK(same(c, want));
+}
+
 /* Random fields of hostile bytes (fixed seed): the parse agrees with a
  * plain reference split, keeps its order and bounds, and every plan that
  * says it fits does fit. */
 static void test_random(void)
 {
     static const char alphabet[] = "ab=;;  \t\",x\x80\xff\xc3\xa9_-";
+    rg_cookies_stream_t *stream = rg_cookies_stream_make(pool);
     apr_uint32_t seed = 12345;
     int round, ok = 1;
 
@@ -406,6 +638,14 @@ static void test_random(void)
 
         c = rg_cookies_parse(pool, field);
         ok &= c->pairs == ref_pairs && c->bytes == ref_bytes;
+        /* The same as a line in two pieces split anywhere. */
+        {
+            const char *line = apr_pstrcat(pool, "Cookie:", field, "\r\n",
+                                           NULL);
+            apr_size_t cut = (seed >> 4) % (strlen(line) + 1);
+
+            ok &= same(fed(stream, line, strlen(line), &cut, 1), c);
+        }
         ok &= c->count <= RG_COOKIES_KEEP && c->count <= c->pairs;
         ok &= c->rest_pairs == c->pairs - c->count;
         for (i = 0; i < c->count; i++) {
@@ -455,6 +695,10 @@ int main(void)
     test_plan();
     test_expire_value();
     test_random();
+    test_stream_splits();
+    test_stream_lines();
+    test_stream_cut();
+    test_stream_many();
 
     apr_pool_destroy(pool);
     apr_terminate();

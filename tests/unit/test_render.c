@@ -871,6 +871,71 @@ static void test_cookie_bodies(void)
     }
 }
 
+/* A Cookie line core stopped reading: the counts are "at least", the
+ * site owner is told the list covers what was read, a cut-off last pair
+ * without its name is counted but not listed. */
+static void test_partial_cookies(void)
+{
+    static const char line[] = "Cookie: big=VALUE-MARKER-xxxxxxxxxxxxxxxx; "
+                               "mid=VALUE-MARKER-yy; cut-off-na";
+    rg_cookies_stream_t *s = rg_cookies_stream_make(pool);
+    rg_render_in_t in = cookie_431();
+    const rg_cookies_t *c;
+    char *b;
+    int f;
+
+    rg_cookies_stream_start(s, 1);
+    rg_cookies_stream_feed(s, line, sizeof(line) - 1);
+    c = rg_cookies_stream_result(pool, s);
+    CHECK(c != NULL && c->partial && c->pairs == 3 && c->count == 2);
+    CHECK(c->bytes == 33 + 19 + 10);
+    in.cookies = c;
+    in.kind = RG_KIND_CORE_FIELD_SIZE;
+    in.directive = NULL;
+
+    /* Brief: "at least" in any language. */
+    b = body(&in, RG_RENDER_TEXT);
+    CHECK(strstr(b, "Cookies:    3+ (62+ bytes)\n") != NULL);
+    CHECK(strstr(b, "read only the start") == NULL);
+    in.lang = RG_LANG_FR;
+    CHECK(strstr(body(&in, RG_RENDER_HTML),
+                 "<dd>3+ (62+\xC2\xA0octets)</dd>") != NULL);
+    in.lang = RG_LANG_EN;
+    b = body(&in, RG_RENDER_JSON);
+    CHECK(json_ok(b));
+    CHECK(strstr(b, "\"cookie_count\": 3,\n  \"cookie_bytes\": 62,\n"
+                    "  \"cookies_partial\": true,\n") != NULL);
+
+    /* Full: the note above the list; the cut-off pair is in the rest. */
+    in.full = 1;
+    b = body(&in, RG_RENDER_TEXT);
+    CHECK(strstr(b, "\nThe server read only the start of the Cookie field "
+                    "before it refused it:") != NULL);
+    CHECK(strstr(b, "  big     33  0.4%\n"
+                    "  mid     19  0.2%\n"
+                    "  1 more  10  0.1%\n") != NULL);
+    b = body(&in, RG_RENDER_HTML);
+    CHECK(strstr(b, "<h3>Cookies, largest first</h3>\n<p>The server read "
+                    "only the start") != NULL);
+    CHECK(clean(b));
+    b = body(&in, RG_RENDER_JSON);
+    CHECK(json_ok(b));
+    CHECK(strstr(b, "\"cookies_partial\": true") != NULL);
+    CHECK(strstr(b, "{\"name\": \"big\", \"bytes\": 33") != NULL);
+    for (f = 0; f < 3; f++) {
+        CHECK(strstr(body(&in, (rg_render_fmt_e)f), "VALUE-MARKER") == NULL);
+        CHECK(strstr(body(&in, (rg_render_fmt_e)f), "cut-off") == NULL);
+    }
+
+    /* A whole field says none of it. */
+    in.cookies = rg_cookies_parse(pool, "a=1; b=2");
+    for (f = 0; f < 3; f++) {
+        b = body(&in, (rg_render_fmt_e)f);
+        CHECK(strstr(b, "partial") == NULL && strstr(b, "2+") == NULL);
+        CHECK(strstr(b, "read only the start") == NULL);
+    }
+}
+
 static void test_recovery(void)
 {
     rg_render_in_t in = cookie_431();
@@ -921,6 +986,7 @@ int main(void)
     test_bodies();
     test_cookie_bodies();
     test_recovery();
+    test_partial_cookies();
 
     apr_pool_destroy(pool);
     apr_terminate();
