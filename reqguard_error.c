@@ -132,44 +132,6 @@ static void rg_watch_feed(struct rg_line_watch *w, apr_bucket_brigade *bb)
     }
 }
 
-/*
- * The line before the long one, when the same heap bucket holds it right
- * before the long line's start (one socket read of a plain connection):
- * its value if it is an Accept-Language field.  ctx->last is its length.
- */
-static void rg_watch_language(struct rg_line_watch *w, const rg_lines_t *ctx,
-                              apr_bucket_brigade *bb)
-{
-    static const char name[] = "Accept-Language:";
-    const apr_bucket *b = APR_BRIGADE_FIRST(bb);
-    const char *line;
-    apr_size_t n = ctx->last, i, end;
-
-    w->accept_language[0] = '\0';
-    if (!APR_BUCKET_IS_HEAP(b) || n < sizeof(name) || b->start < 0
-        || (apr_size_t)b->start < n) {
-        return;
-    }
-    line = ((const apr_bucket_heap *)b->data)->base + b->start - n;
-    if (strncasecmp(line, name, sizeof(name) - 1) != 0
-        || line[n - 1] != '\n') {
-        return;
-    }
-    end = n - 1;
-    if (line[end - 1] == '\r') {
-        end--;
-    }
-    for (i = sizeof(name) - 1; i < end && (line[i] == ' ' || line[i] == '\t');
-         i++) {
-        /* the blanks before the value */
-    }
-    if (end - i > RG_WATCH_LANG_MAX) {
-        end = i + RG_WATCH_LANG_MAX;
-    }
-    memcpy(w->accept_language, line + i, end - i);
-    w->accept_language[end - i] = '\0';
-}
-
 void rg_error_watch_line(rg_lines_t *ctx, apr_bucket_brigade *bb,
                          apr_size_t len)
 {
@@ -194,7 +156,8 @@ void rg_error_watch_line(rg_lines_t *ctx, apr_bucket_brigade *bb,
         apr_pool_cleanup_register(bb->p, ctx, rg_watch_cleanup,
                                   apr_pool_cleanup_null);
     }
-    rg_watch_language(w, ctx, bb);
+    rg_lines_field_before(bb, "Accept-Language", w->accept_language,
+                          RG_WATCH_LANG_MAX);
     w->cookie_line = apr_brigade_flatten(bb, start, &n) == APR_SUCCESS
                      && n == sizeof(start) - 1
                      && strncasecmp(start, "Cookie:", n) == 0;

@@ -32,31 +32,33 @@ static APR_INLINE void rg_lines_add(rg_lines_t *ctx, apr_size_t len)
 }
 
 /* Bytes looked back for the line before a long one. */
-#define RG_LINES_LOOKBACK (RG_LINES_ACCEPT_MAX + 64)
+#define RG_LINES_LOOKBACK 1024
 
 /*
- * The Accept field right before a long line never reaches headers_in when
- * core refuses the long line (core stores a field only once it has read
- * the next line).  Where the long line starts in a heap bucket that also
- * holds the line before it (one socket read on a plain connection), that
- * line ends right before the bucket's start, and starts after the line
- * feed before it: keep its value if it is an Accept field.  The bytes
- * looked at are the bucket's own buffer, read from this connection.
+ * A field core never stored: core stores a field only once it has read
+ * the next line, so the line right before a line core refuses never
+ * reaches headers_in.  Where the long line starts in a heap bucket that
+ * also holds the line before it (one socket read on a plain connection),
+ * that line ends right before the bucket's start, and starts after the
+ * line feed before it.  The bytes looked at are the bucket's own buffer,
+ * read from this connection.
  */
-static void rg_lines_keep_accept(rg_lines_t *ctx, apr_bucket_brigade *bb)
+int rg_lines_field_before(apr_bucket_brigade *bb, const char *name,
+                          char *value, apr_size_t max)
 {
     const apr_bucket *b = APR_BRIGADE_FIRST(bb);
+    apr_size_t klen = strlen(name), n, i, end;
     const char *base, *line, *stop;
-    apr_size_t n, i, end;
 
-    ctx->accept[0] = '\0';
-    if (!APR_BUCKET_IS_HEAP(b) || b->start < (apr_off_t)sizeof("Accept:")) {
-        return;
+    value[0] = '\0';
+    if (b == APR_BRIGADE_SENTINEL(bb) || !APR_BUCKET_IS_HEAP(b)
+        || b->start <= (apr_off_t)klen + 1) {
+        return 0;
     }
     base = ((const apr_bucket_heap *)b->data)->base;
     line = base + b->start - 1;             /* the line feed ending it */
     if (*line != '\n') {
-        return;
+        return 0;
     }
     stop = b->start > RG_LINES_LOOKBACK ? line - RG_LINES_LOOKBACK : base;
     while (line > stop && line[-1] != '\n') {
@@ -64,24 +66,26 @@ static void rg_lines_keep_accept(rg_lines_t *ctx, apr_bucket_brigade *bb)
     }
     /* The line before must start inside the buffer, after a line feed. */
     if (line == base || line[-1] != '\n') {
-        return;
+        return 0;
     }
     n = (apr_size_t)(base + b->start - line);
-    if (n < sizeof("Accept:") || strncasecmp(line, "Accept:", 7) != 0) {
-        return;
+    if (n <= klen + 1 || strncasecmp(line, name, klen) != 0
+        || line[klen] != ':') {
+        return 0;
     }
     end = n - 1;
     if (line[end - 1] == '\r') {
         end--;
     }
-    for (i = 7; i < end && (line[i] == ' ' || line[i] == '\t'); i++) {
+    for (i = klen + 1; i < end && (line[i] == ' ' || line[i] == '\t'); i++) {
         /* skip the blanks before the value */
     }
-    if (end - i > RG_LINES_ACCEPT_MAX) {
-        end = i + RG_LINES_ACCEPT_MAX;
+    if (end - i > max) {
+        end = i + max;
     }
-    memcpy(ctx->accept, line + i, end - i);
-    ctx->accept[end - i] = '\0';
+    memcpy(value, line + i, end - i);
+    value[end - i] = '\0';
+    return 1;
 }
 
 /* Keep the field name that starts a long line, if it has one.  The name
@@ -161,7 +165,8 @@ static RG_COLD void rg_lines_slow(rg_lines_t *ctx, apr_bucket_brigade *bb,
         return;
     }
     if (len >= ctx->whole) {
-        rg_lines_keep_accept(ctx, bb);
+        rg_lines_field_before(bb, "Accept", ctx->accept,
+                              RG_LINES_ACCEPT_MAX);
         rg_lines_keep_name(ctx, bb);
         ctx->long_seen = (apr_off_t)len;
         ctx->in_long = !ends;

@@ -94,6 +94,13 @@ static APR_INLINE const rg_lines_t *rg_lines_bound(const request_rec *r)
  * before it stores that field), when the connection still had it. */
 const rg_lines_t *rg_lines_long(const request_rec *r);
 
+/* For the first piece of a long line in bb: the value of the field name
+ * sent on the line right before it, when the connection's buffer still
+ * holds that line (see reqguard_lines.c), cut to max bytes into value
+ * (max + 1 bytes); 1 when found, else 0 and "". */
+int rg_lines_field_before(apr_bucket_brigade *bb, const char *name,
+                          char *value, apr_size_t max);
+
 /* The value of an Accept field sent right before a line core refused as
  * too long (see rg_lines_long), or NULL. */
 const char *rg_lines_accept(const request_rec *r);
