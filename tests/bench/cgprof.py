@@ -171,18 +171,19 @@ def profile(config, request, n, workdir_name="bench"):
     # signal forwarding kills its child two seconds after a SIGTERM, which
     # can be before callgrind has written its profile): the profile is
     # opened at start and written at exit by the same user.
-    subprocess.run(["chown", "-R", "www-data:www-data", a.root], check=True)
+    kw = {}
+    if os.geteuid() == 0:
+        subprocess.run(["chown", "-R", "www-data:www-data", a.root],
+                       check=True)
+        kw = dict(user="www-data", group="www-data", extra_groups=[])
     cmd = ["valgrind", "--tool=callgrind", "--vgdb=no",
            f"--callgrind-out-file={out}", f"--log-file={vglog}",
            setups.APACHE2, "-X", "-d", a.root, "-f", "httpd.conf"]
-    kw = {}
-    if os.geteuid() == 0:
-        kw = dict(user="www-data", group="www-data", extra_groups=[])
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL,
                             start_new_session=True,
-                            preexec_fn=lambda: os.nice(10), **kw)
+                            **kw)
     try:
         deadline = time.time() + 120
         while not _listening(a.port):
