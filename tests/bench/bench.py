@@ -193,15 +193,17 @@ class Bench:
             "with a Cookie of 3.5 KiB against one of 512 bytes. Stock: "
             "stock Apache's own slope; the other columns: what each "
             "configuration adds to it.")
-        spread = max(f.high - f.low for (c, r), f in self.figs.items()
-                     if setups.REQUESTS[r].kind == "h1")
-        spread2 = max(f.high - f.low for (c, r), f in self.figs.items()
-                      if setups.REQUESTS[r].kind == "h2")
+        def widest(kind):
+            return max(((f.high - f.low, c, r)
+                        for (c, r), f in self.figs.items()
+                        if setups.REQUESTS[r].kind == kind))
+        w1, w2 = widest("h1"), widest("h2")
         self.spread_note = (
-            f"Largest difference between the single-run estimates of one "
+            f"How far one run can be off: the single-run estimates of a "
             f"figure (run i at {instr.N_LOW} paired with run i at "
-            f"{instr.N_HIGH}): {spread:,.0f} instructions over HTTP/1.1, "
-            f"{spread2:,.0f} over HTTP/2 (totals).")
+            f"{instr.N_HIGH}) lie within {w1[0]:,.0f} instructions of each "
+            f"other over HTTP/1.1 (widest: {w1[1]}/{w1[2]}) and "
+            f"{w2[0]:,.0f} over HTTP/2 (widest: {w2[1]}/{w2[2]}, totals).")
         print(self.spread_note)
         self.headline()
 
@@ -514,9 +516,21 @@ def main():
             b.stream_rounds, b.refusal_repeats = 1, 5
             b.stream_sizes = ((16 << 20, "16 MiB"), (64 << 20, "64 MiB"))
         parts = args.only or PARTS
+        errors = []
         for part in PARTS:
             if part in parts:
-                getattr(b, part)()
+                # A failed part is reported and leaves no figure; the
+                # other parts still run, and nothing is written.
+                try:
+                    getattr(b, part)()
+                except (cgprof.ProfileError, RuntimeError,
+                        subprocess.SubprocessError, OSError) as e:
+                    errors.append(f"{part}: {e}")
+                    print(f"bench: ERROR in {part}: {e}", file=sys.stderr)
+        if errors:
+            print("bench: FAILED, docs/benchmarks.md not written:\n  " +
+                  "\n  ".join(errors), file=sys.stderr)
+            return 1
         if not args.no_doc:
             command = "make bench"
             if args.only:
