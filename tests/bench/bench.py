@@ -322,7 +322,7 @@ class Bench:
                 rows_m.append([setups.CONFIGS[c].title, enc,
                                f"{small / 1024:.1f} MiB",
                                f"{big / 1024:.1f} MiB",
-                               f"{wrote / 1048576:,.1f} MiB"])
+                               report.fmt_bytes(wrote)])
         self.emit(
             "Streaming uploads: time, ratio to stock",
             report.table(["upload"] + titles[1:], rows_t),
@@ -368,13 +368,16 @@ class Bench:
             f"server (event MPM); the ratio of the medians. Stock Apache "
             f"and mod_reqtimeout answer with core's `LimitRequestBody` "
             f"(Debian's default, 1 GiB); mod_reqguard with "
-            f"`ReqGuardMaxBody 10M`; ModSecurity with its defaults.")
+            f"`ReqGuardMaxBody 10M`; ModSecurity with its default "
+            f"`SecRequestBodyLimit` (128 MiB), which it checks against the "
+            f"declared length.")
 
     # ---- the document ------------------------------------------------
     def write_doc(self, command):
         os.makedirs(os.path.dirname(DOC), exist_ok=True)
         text = DOC_HEAD.format(
-            date=datetime.datetime.now().strftime("%Y-%m-%d %H:%M %Z").strip(),
+            date=datetime.datetime.now(datetime.timezone.utc).strftime(
+                "%Y-%m-%d %H:%M UTC"),
             apache=apache_version(), machine=machine(), command=command,
             commit=git_commit(), minutes=(time.time() - self.started) / 60)
         text += "\n".join(self.sections)
@@ -427,8 +430,11 @@ def machine():
 
 
 def git_commit():
-    p = subprocess.run(["git", "-C", ROOT, "log", "-1",
-                        "--format=%h %s"], capture_output=True, text=True)
+    # The last commit that changed the module's sources (the benchmark's
+    # own commits do not change what is measured).
+    p = subprocess.run(["git", "-C", ROOT, "log", "-1", "--format=%h %s",
+                        "--", "mod_reqguard.c", "reqguard_*.c", "include"],
+                       capture_output=True, text=True)
     return p.stdout.strip() or "unknown"
 
 
@@ -442,7 +448,7 @@ hand.
 - Date: {date}
 - Apache: {apache} (Debian's `/usr/sbin/apache2`)
 - Machine: {machine}
-- Module: commit {commit}
+- Module: sources as of commit {commit}
 
 Configurations: *stock Apache* (mod_reqguard not loaded); *mod_reqguard, no
 limits* (loaded, nothing configured); *mod_reqguard, all limits*

@@ -16,3 +16,9 @@ def table(header, rows):
     for r in rows:
         out.append("| " + " | ".join(r) + " |")
     return "\n".join(out)
+
+
+def fmt_bytes(n):
+    if n >= 1 << 20:
+        return f"{n / 1048576:,.1f} MiB"
+    return f"{n / 1024:,.0f} KiB"
