@@ -2,7 +2,8 @@
 #
 #   make            build mod_reqguard.so with apxs
 #   make run        build and serve the demo site on 127.0.0.1:$(PORT)
-#   make test       build, run the C unit tests and the integration tests
+#   make test       build; unit tests, cost smoke, sanitizer and fuzz smoke,
+#                   the integration tests
 #   make install    install the module, its conf files and manual page
 #   make uninstall  remove what make install installed (edited conf kept)
 #   make deb        build the Debian package libapache2-mod-reqguard
@@ -76,8 +77,14 @@ run: deps-run
 	@$(MAKE) -s --no-print-directory all
 	@conf/demo/run.sh $(PORT) $(CURDIR)/.libs/mod_reqguard.so
 
+# The integration suite runs last, so that make test ends with pytest's
+# summary; before it, the cost smoke and the reliability smoke (the whole
+# suite under ASan+UBSan, the fuzzers for a few seconds each, a short wire
+# fuzz).
 test: deps-test
 	@$(MAKE) --no-print-directory all unit check-config
+	@$(MAKE) --no-print-directory bench-smoke
+	@$(MAKE) --no-print-directory reliability-smoke
 	@$(MAKE) --no-print-directory integration
 
 $(BUILD)/unit/%: tests/unit/%.c $(SOURCES) $(HEADERS)
