@@ -32,6 +32,8 @@
 
 #include <string.h>
 #include <apr_network_io.h>
+#include <apr_poll.h>
+#include <apr_file_io.h>
 #include <http_core.h>
 #include <http_protocol.h>
 #include <http_request.h>
@@ -295,6 +297,39 @@ static apr_status_t rg_body_sized(ap_filter_t *f, rg_body_ctx *ctx,
     return APR_SUCCESS;
 }
 
+/*
+ * An HTTP/2 stream has no socket: mod_http2 makes its reader wait on a
+ * pipe, with H2StreamTimeout (or Timeout).  Set that pipe's timeout to
+ * what is left before the deadline when it is shorter; the pipe, with its
+ * timeout in *saved, or NULL when there is none to bound (httpd before
+ * 2.4.58, or another protocol module's stream).
+ */
+static apr_file_t *rg_body_h2_bound(ap_filter_t *f, apr_interval_time_t left,
+                                    apr_interval_time_t *saved)
+{
+#if AP_MODULE_MAGIC_AT_LEAST(20120211, 129)
+    apr_pollfd_t pfd;
+    apr_interval_time_t stream_timeout = -1;
+
+    memset(&pfd, 0, sizeof(pfd));
+    if (ap_get_pollfd_from_conn(f->c, &pfd, &stream_timeout) != APR_SUCCESS
+        || pfd.desc_type != APR_POLL_FILE || pfd.desc.f == NULL
+        || apr_file_pipe_timeout_get(pfd.desc.f, saved) != APR_SUCCESS
+        || (*saved >= 0 && left >= *saved)) {
+        return NULL;
+    }
+    if (apr_file_pipe_timeout_set(pfd.desc.f, left) != APR_SUCCESS) {
+        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, f->r,
+                      "RG00102: cannot set the body read timeout");
+        return NULL;
+    }
+    return pfd.desc.f;
+#else
+    (void)f; (void)left; (void)saved;
+    return NULL;
+#endif
+}
+
 static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
                                    ap_input_mode_t mode,
                                    apr_read_type_e block,
@@ -303,6 +338,7 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
     rg_body_ctx *ctx = f->ctx;
     conn_rec *c = f->c;
     apr_socket_t *sock = NULL;
+    apr_file_t *pipe = NULL;
     apr_interval_time_t saved = 0;
     apr_time_t now = 0, due[2] = { 0, 0 };
     rg_due_e why[2] = { RG_DUE_NONE, RG_DUE_NONE };
@@ -342,10 +378,13 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
             why[i] = RG_DUE_NONE;
         }
     }
-    /* Bound a blocking read by the refusing deadline.  An HTTP/2 stream
-     * has no socket of its own: its reads are judged when they return. */
+    /* Bound a blocking read by the refusing deadline: the socket's
+     * timeout, or for an HTTP/2 stream that of the pipe it waits on. */
     if (why[RG_GUARD_BLOCK] != RG_DUE_NONE && block == APR_BLOCK_READ
-        && c->master == NULL) {
+        && c->master != NULL) {
+        pipe = rg_body_h2_bound(f, due[RG_GUARD_BLOCK] - now, &saved);
+    }
+    else if (why[RG_GUARD_BLOCK] != RG_DUE_NONE && block == APR_BLOCK_READ) {
         apr_interval_time_t left = due[RG_GUARD_BLOCK] - now;
 
         sock = ap_get_conn_socket(c);
@@ -365,6 +404,14 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
 
     rv = ap_get_brigade(f->next, bb, mode, block, readbytes);
 
+    if (pipe != NULL) {
+        apr_status_t srv = apr_file_pipe_timeout_set(pipe, saved);
+
+        if (srv != APR_SUCCESS) {
+            ap_log_rerror(APLOG_MARK, APLOG_ERR, srv, f->r,
+                          "RG00105: cannot restore the stream's timeout");
+        }
+    }
     if (sock != NULL) {
         apr_status_t srv = apr_socket_timeout_set(sock, saved);
 
@@ -380,7 +427,7 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
             ctx->step_aside = 1;
         }
         else if (APR_STATUS_IS_TIMEUP(rv)) {
-            if (sock != NULL
+            if ((sock != NULL || pipe != NULL)
                 && apr_time_now() >= due[RG_GUARD_BLOCK] - RG_BODY_SLACK) {
                 return rg_body_late(f, ctx, bb, RG_GUARD_BLOCK,
                                     why[RG_GUARD_BLOCK], now);
@@ -409,7 +456,8 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
     /* A wait no socket timeout bounded (HTTP/2, the reporting guard) is
      * judged now that it is over. */
     for (i = RG_GUARD_BLOCK; i <= RG_GUARD_REPORT; i++) {
-        if (why[i] != RG_DUE_NONE && (i != RG_GUARD_BLOCK || sock == NULL)
+        if (why[i] != RG_DUE_NONE
+            && (i != RG_GUARD_BLOCK || (sock == NULL && pipe == NULL))
             && !ctx->g[i].time_done && apr_time_now() > due[i]) {
             rv = rg_body_late(f, ctx, bb, i, why[i], now);
             if (rv != APR_SUCCESS) {
