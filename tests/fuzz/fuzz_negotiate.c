@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fuzz_common.h"
+#include "reqguard_lang.h"
 #include "reqguard_render.h"
 
 static void valid(rg_render_fmt_e f)
@@ -32,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FZ_ASSERT(rg_render_negotiate(accept) == f);
     FZ_ASSERT((int)l >= 0 && l < RG_LANG_COUNT);
     FZ_ASSERT(rg_render_negotiate_lang(accept) == l);
-    tag = rg_render_lang_tag(l);
+    tag = rg_lang_tag(l);
     FZ_ASSERT(tag != NULL && strlen(tag) == 2);
     fz_release();
     return 0;
