@@ -367,20 +367,17 @@ rg_cookies_t *rg_cookies_stream_result(apr_pool_t *p,
 
 rg_cookies_t *rg_cookies_parse(apr_pool_t *p, const char *value)
 {
-    apr_pool_t *scratch;
     rg_cookies_stream_t *s;
-    rg_cookies_t *c;
 
-    if (value == NULL || *value == '\0'
-        || apr_pool_create(&scratch, p) != APR_SUCCESS) {
+    if (value == NULL || *value == '\0') {
         return apr_pcalloc(p, sizeof(rg_cookies_t));
     }
-    s = apr_palloc(scratch, sizeof(*s));
+    /* The collector's fixed memory comes from p too: a cookie list is
+     * made once, for a refusal, in the pool of the request refused. */
+    s = apr_palloc(p, sizeof(*s));
     rg_cookies_stream_start(s, 0);
     rg_cookies_stream_feed(s, value, strlen(value));
-    c = rg_cookies_stream_result(p, s);
-    apr_pool_destroy(scratch);
-    return c;
+    return rg_cookies_stream_result(p, s);
 }
 
 apr_off_t rg_cookies_field_size(apr_size_t pairs, apr_size_t bytes)
