@@ -70,8 +70,10 @@ static void rg_violation_log(request_rec *r, const rg_violation_t *v)
     /* Client-caused, so info: an attacker cannot flood the log at the
      * default level.  Only names and numbers, never a value or a query:
      * the path is the parsed one, without its query string.  The error
-     * log escapes what it writes. */
-    ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, r,
+     * log escapes what it writes.  Logged for the connection and the
+     * virtual host rather than the request: without an ErrorLogFormat,
+     * Apache appends the request's Referer value to a request's lines. */
+    ap_log_cserror(APLOG_MARK, APLOG_INFO, 0, r->connection, r->server,
                   "RG00001: status=%d kind=%s field=%.*s observed=%"
                   APR_OFF_T_FMT " limit=%" APR_INT64_T_FMT " action=%s "
                   "directive=\"%s\" id=%s vhost=%s:%u method=%.*s path=%.*s",
