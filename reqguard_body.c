@@ -166,9 +166,9 @@ static apr_status_t rg_body_refuse(ap_filter_t *f, rg_body_ctx *ctx,
     apr_brigade_cleanup(bb);
     c->keepalive = AP_CONN_CLOSE;
     if (r->sent_bodyct) {
-        ap_log_rerror(APLOG_MARK, APLOG_INFO, 0, r,
-                      "RG00101: response already started, cut it short "
-                      "instead of answering %d", status);
+        RG_LOG(APLOG_INFO, 0, r,
+               "RG00101: response already started, cut it short "
+               "instead of answering %d", status);
         status = HTTP_BAD_GATEWAY;
     }
     out = apr_brigade_create(r->pool, c->bucket_alloc);
@@ -319,8 +319,8 @@ static apr_file_t *rg_body_h2_bound(ap_filter_t *f, apr_interval_time_t left,
         return NULL;
     }
     if (apr_file_pipe_timeout_set(pfd.desc.f, left) != APR_SUCCESS) {
-        ap_log_rerror(APLOG_MARK, APLOG_ERR, 0, f->r,
-                      "RG00102: cannot set the body read timeout");
+        RG_LOG(APLOG_ERR, 0, f->r,
+               "RG00102: cannot set the body read timeout");
         return NULL;
     }
     return pfd.desc.f;
@@ -396,8 +396,8 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
             sock = NULL;
         }
         if (rv != APR_SUCCESS) {
-            ap_log_rerror(APLOG_MARK, APLOG_ERR, rv, f->r,
-                          "RG00102: cannot set the body read timeout");
+            RG_LOG(APLOG_ERR, rv, f->r,
+                   "RG00102: cannot set the body read timeout");
             sock = NULL;
         }
     }
@@ -408,16 +408,16 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
         apr_status_t srv = apr_file_pipe_timeout_set(pipe, saved);
 
         if (srv != APR_SUCCESS) {
-            ap_log_rerror(APLOG_MARK, APLOG_ERR, srv, f->r,
-                          "RG00105: cannot restore the stream's timeout");
+            RG_LOG(APLOG_ERR, srv, f->r,
+                   "RG00105: cannot restore the stream's timeout");
         }
     }
     if (sock != NULL) {
         apr_status_t srv = apr_socket_timeout_set(sock, saved);
 
         if (srv != APR_SUCCESS) {
-            ap_log_rerror(APLOG_MARK, APLOG_ERR, srv, f->r,
-                          "RG00103: cannot restore the socket timeout");
+            RG_LOG(APLOG_ERR, srv, f->r,
+                   "RG00103: cannot restore the socket timeout");
         }
     }
     if (rv != APR_SUCCESS) {
@@ -437,8 +437,8 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
              * is out, that 408 would be appended to the body as if it
              * were content: cut the response instead. */
             if (f->r->sent_bodyct) {
-                ap_log_rerror(APLOG_MARK, APLOG_INFO, rv, f->r,
-                              "RG00104: request body timed out below");
+                RG_LOG(APLOG_INFO, rv, f->r,
+                       "RG00104: request body timed out below");
                 return rg_body_refuse(f, ctx, bb, HTTP_REQUEST_TIME_OUT);
             }
         }

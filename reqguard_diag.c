@@ -370,9 +370,9 @@ int rg_diag_handler(request_rec *r)
         failed = top;
     }
     if (failed == NULL || failed->status < 400 || failed->status > 599) {
-        ap_log_rerror(APLOG_MARK, APLOG_DEBUG, 0, r,
-                      "RG00200: %s reached without an error to explain",
-                      RG_DIAG_HANDLER);
+        RG_LOG(APLOG_DEBUG, 0, r,
+               "RG00200: %s reached without an error to explain",
+               RG_DIAG_HANDLER);
         return HTTP_NOT_FOUND;
     }
 

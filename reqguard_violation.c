@@ -73,17 +73,17 @@ static void rg_violation_log(request_rec *r, const rg_violation_t *v)
      * log escapes what it writes.  Logged for the connection and the
      * virtual host rather than the request: without an ErrorLogFormat,
      * Apache appends the request's Referer value to a request's lines. */
-    ap_log_cserror(APLOG_MARK, APLOG_INFO, 0, r->connection, r->server,
-                  "RG00001: status=%d kind=%s field=%.*s observed=%"
-                  APR_OFF_T_FMT " limit=%" APR_INT64_T_FMT " action=%s "
-                  "directive=\"%s\" id=%s vhost=%s:%u method=%.*s path=%.*s",
-                  v->status, rg_kind_name(v->kind),
-                  RG_FIELD_KEPT_MAX, v->field ? v->field : "-",
-                  v->observed, v->limit,
-                  v->blocked ? "blocked" : "reported", v->directive,
-                  rg_violation_request_id(r), host ? host : "-", port,
-                  RG_LOG_METHOD_MAX, first->method ? first->method : "-",
-                  RG_LOG_PATH_MAX, path ? path : "-");
+    RG_LOG(APLOG_INFO, 0, r,
+           "RG00001: status=%d kind=%s field=%.*s observed=%"
+           APR_OFF_T_FMT " limit=%" APR_INT64_T_FMT " action=%s "
+           "directive=\"%s\" id=%s vhost=%s:%u method=%.*s path=%.*s",
+           v->status, rg_kind_name(v->kind),
+           RG_FIELD_KEPT_MAX, v->field ? v->field : "-",
+           v->observed, v->limit,
+           v->blocked ? "blocked" : "reported", v->directive,
+           rg_violation_request_id(r), host ? host : "-", port,
+           RG_LOG_METHOD_MAX, first->method ? first->method : "-",
+           RG_LOG_PATH_MAX, path ? path : "-");
 }
 
 static void rg_violation_vars(request_rec *r, const rg_violation_t *v)

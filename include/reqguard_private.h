@@ -27,6 +27,14 @@ APLOG_USE_MODULE(reqguard);
 #define RG_COLD
 #endif
 
+/* A log line about request r, logged for its connection and virtual host
+ * (their log levels and error log): Apache's default error log format
+ * appends the Referer value to the lines logged for a request, and the
+ * module never logs a header value. */
+#define RG_LOG(level, status, r, ...) \
+    ap_log_cserror(APLOG_MARK, (level), (status), (r)->connection, \
+                   (r)->server, __VA_ARGS__)
+
 #define RG_DIR_CONF(r) \
     ((rg_dir_conf *)ap_get_module_config((r)->per_dir_config, &reqguard_module))
 #define RG_SRV_CONF(s) \
