@@ -83,7 +83,8 @@ typedef struct {
     apr_off_t seen;                 /* body bytes passed up so far */
     apr_time_t started;             /* first body read, 0: not yet */
     unsigned int step_aside:1,      /* body ended, or HTTP_IN refused it */
-                 refused:1;         /* we refused: EOS from now on */
+                 refused:1,         /* we refused: EOS from now on */
+                 timed:1;           /* a guard has a timeout or a rate */
 } rg_body_ctx;
 
 static ap_filter_rec_t *rg_body_filter_handle;
@@ -110,16 +111,23 @@ static rg_due_e rg_body_deadline(const rg_body_ctx *ctx,
     }
     if (g->min_rate > 0) {
         /* seen / min_rate seconds after the start, in microseconds,
-         * without overflowing; beyond ~31 years there is no deadline. */
+         * without overflowing (one division while seen is below 9 TB);
+         * beyond ~31 years there is no deadline. */
         apr_off_t secs = ctx->seen / g->min_rate;
-        apr_off_t rest = ctx->seen % g->min_rate;
         apr_interval_time_t need;
 
-        if (secs < APR_INT64_C(1000000000)) {
+        if (ctx->seen <= APR_INT64_MAX / APR_USEC_PER_SEC) {
+            need = ctx->seen * APR_USEC_PER_SEC / g->min_rate;
+            secs = 0;
+        }
+        else {
             need = apr_time_from_sec(secs);
             if (g->min_rate <= APR_INT64_MAX / APR_USEC_PER_SEC) {
-                need += rest * APR_USEC_PER_SEC / g->min_rate;
+                need += (ctx->seen % g->min_rate) * APR_USEC_PER_SEC
+                        / g->min_rate;
             }
+        }
+        if (secs < APR_INT64_C(1000000000)) {
             if (need < g->grace) {
                 need = g->grace;
             }
@@ -358,7 +366,7 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
         return ap_get_brigade(f->next, bb, mode, block, readbytes);
     }
 
-    for (i = RG_GUARD_BLOCK; i <= RG_GUARD_REPORT; i++) {
+    for (i = RG_GUARD_BLOCK; ctx->timed && i <= RG_GUARD_REPORT; i++) {
         if (ctx->g[i].time_done
             || (ctx->g[i].timeout == 0 && ctx->g[i].min_rate == 0)) {
             continue;
@@ -549,6 +557,8 @@ static RG_COLD int rg_body_judged(request_rec *r, const rg_judge_t *j,
                              size.report_ceiling, wait.report,
                              wait.report_ceiling, rate[1], rate_cap[1],
                              r->server->timeout);
+    ctx->timed = wait.block > 0 || wait.report > 0 || rate[0] > 0
+                 || rate[1] > 0;
     if (length > 0 && size.report > 0 && length > size.report) {
         /* Reported now, on the declared length; not again as it streams. */
         ctx->g[RG_GUARD_REPORT].size_done = 1;

@@ -341,6 +341,51 @@ static int rg_screen_table(const request_rec *r, const rg_field_table_t *t,
 }
 
 /*
+ * Every field measured under On, when no line figures describe them
+ * (HTTP/2, a line in pieces, a field another module changed): 1 when a
+ * field or the block may be over its limit.  field and block are the
+ * general limits in force (0: none).
+ */
+static int rg_screen_fields(const request_rec *r, const rg_dir_conf *d,
+                            const rg_srv_conf *s, apr_int64_t field,
+                            apr_int64_t block)
+{
+    const apr_array_header_t *elts = apr_table_elts(r->headers_in);
+    const apr_table_entry_t *e = (const apr_table_entry_t *)elts->elts;
+    const rg_field_table_t *own = d->field_limits, *cap = s->ceiling_fields;
+    apr_int64_t sum = 0;
+    int i;
+
+    for (i = 0; i < elts->nelts; i++) {
+        apr_size_t klen;
+        apr_int64_t size, limit = field;
+
+        if (e[i].key == NULL) {
+            continue;
+        }
+        klen = strlen(e[i].key);
+        size = (apr_int64_t)(klen + 2 + (e[i].val ? strlen(e[i].val) : 0));
+        sum += size + 2;
+        if (own != NULL || cap != NULL) {
+            apr_off_t named = rg_fields_lookup(own, e[i].key, klen);
+            apr_int64_t c = s->ceiling[RG_LIM_FIELD_SIZE];
+
+            if (named >= 0) {
+                limit = rg_clamp(named, c);
+            }
+            named = rg_fields_lookup(cap, e[i].key, klen);
+            if (named > 0) {
+                limit = rg_clamp(limit, named);
+            }
+        }
+        if (limit > 0 && size > limit) {
+            return 1;
+        }
+    }
+    return block > 0 && sum > block;
+}
+
+/*
  * The screen of a request judged On, the common case: plain limits, no
  * record, no struct.  0 when nothing can be over a limit; 1 when the
  * request needs the judged checks (which then refuse it, or find it clean
@@ -388,7 +433,8 @@ static int rg_headers_screen(request_rec *r, const rg_dir_conf *d,
         || (block > 0
             && (apr_int64_t)(lines->bytes + 2 * (apr_size_t)nelts) > block)
         || (field > 0 && (apr_int64_t)lines->longest > field)) {
-        return 1;       /* to be measured field by field */
+        /* The figures bound nothing here: field by field. */
+        return rg_screen_fields(r, d, s, field, block);
     }
     if (own != NULL
         && (cap != NULL

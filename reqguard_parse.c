@@ -75,6 +75,8 @@ const char *rg_parse_seconds(const char *arg, apr_interval_time_t *out)
 
 int rg_parse_length(const char *arg, apr_off_t *out)
 {
+    /* Past this, one more digit may overflow: checked then, not before. */
+    const apr_off_t safe = (RG_OFF_MAX - 9) / 10;
     apr_off_t v = 0;
     const char *p = arg;
 
@@ -82,7 +84,7 @@ int rg_parse_length(const char *arg, apr_off_t *out)
         return 0;
     }
     for (; *p >= '0' && *p <= '9'; p++) {
-        if (v > (RG_OFF_MAX - (*p - '0')) / 10) {
+        if (v > safe && v > (RG_OFF_MAX - (*p - '0')) / 10) {
             return 0;
         }
         v = v * 10 + (*p - '0');
