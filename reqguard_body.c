@@ -145,16 +145,8 @@ static void rg_body_record(request_rec *r, int which, rg_kind_e kind,
                            apr_off_t observed, apr_int64_t limit,
                            const char *directive, int ceiling)
 {
-    rg_violation_t ev;
-
-    memset(&ev, 0, sizeof(ev));
-    ev.kind = kind;
-    ev.observed = observed;
-    ev.limit = limit;
-    ev.directive = directive;
-    ev.ceiling = ceiling;
-    ev.blocked = (which == RG_GUARD_BLOCK);
-    rg_violation_record(r, &ev);
+    rg_violation_note(r, kind, NULL, observed, limit, directive, ceiling,
+                      which == RG_GUARD_BLOCK);
 }
 
 /*

@@ -67,21 +67,6 @@ static request_rec *rg_diag_first(request_rec *r)
     return r;
 }
 
-/* The request the client sent, from a subrequest too. */
-static request_rec *rg_diag_origin(request_rec *r)
-{
-    for (;;) {
-        if (r->main != NULL) {
-            r = r->main;
-        }
-        else if (r->prev != NULL) {
-            r = r->prev;
-        }
-        else {
-            return r;
-        }
-    }
-}
 
 /* ---- the cookies of a 431 ---------------------------------------------- */
 
@@ -196,7 +181,7 @@ static rg_diag_cookies_t *rg_diag_decide(request_rec *first,
 static rg_diag_cookies_t *rg_diag_lookup(request_rec *r,
                                          const rg_violation_t *v)
 {
-    request_rec *first = rg_diag_origin(r);
+    request_rec *first = rg_violation_origin(r);
     void *data = NULL;
     rg_diag_cookies_t *dc;
 

@@ -46,17 +46,8 @@ static RG_COLD int rg_headers_over(request_rec *r, rg_kind_e kind,
                                    apr_int64_t limit, const char *directive,
                                    int ceiling, int blocked)
 {
-    rg_violation_t ev;
-
-    memset(&ev, 0, sizeof(ev));
-    ev.kind = kind;
-    ev.field = field;
-    ev.observed = observed;
-    ev.limit = limit;
-    ev.directive = directive;
-    ev.ceiling = ceiling;
-    ev.blocked = blocked;
-    rg_violation_record(r, &ev);
+    rg_violation_note(r, kind, field, observed, limit, directive, ceiling,
+                      blocked);
     /* 414 always closes (ap_status_drops_connection); a 431 closes when
      * the request has a body, which rg_body_seal() decides. */
     return blocked ? rg_kind_status(kind) : OK;

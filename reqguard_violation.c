@@ -22,9 +22,7 @@ typedef struct {
     apr_uint32_t reported;          /* a bit per kind reported */
 } rg_record_t;
 
-/* The request the client sent: before any internal redirect, not a
- * subrequest. */
-static request_rec *rg_first(request_rec *r)
+request_rec *rg_violation_origin(request_rec *r)
 {
     for (;;) {
         if (r->main != NULL) {
@@ -41,7 +39,7 @@ static request_rec *rg_first(request_rec *r)
 
 const char *rg_violation_request_id(request_rec *r)
 {
-    request_rec *first = rg_first(r);
+    request_rec *first = rg_violation_origin(r);
     const char *id = apr_table_get(first->subprocess_env, "UNIQUE_ID");
 
     if (id != NULL) {
@@ -61,7 +59,7 @@ const char *rg_violation_request_id(request_rec *r)
 
 static void rg_violation_log(request_rec *r, const rg_violation_t *v)
 {
-    request_rec *first = rg_first(r);
+    request_rec *first = rg_violation_origin(r);
     const char *path = first->parsed_uri.path;
     const char *host = r->server->server_hostname;
     unsigned port = r->server->port ? r->server->port
@@ -146,6 +144,26 @@ const rg_violation_t *rg_violation_record(request_rec *r,
         }
     }
     return v;
+}
+
+const rg_violation_t *rg_violation_note(request_rec *r, rg_kind_e kind,
+                                        const char *field,
+                                        apr_off_t observed,
+                                        apr_int64_t limit,
+                                        const char *directive, int ceiling,
+                                        int blocked)
+{
+    rg_violation_t ev;
+
+    memset(&ev, 0, sizeof(ev));
+    ev.kind = kind;
+    ev.field = field;
+    ev.observed = observed;
+    ev.limit = limit;
+    ev.directive = directive;
+    ev.ceiling = ceiling;
+    ev.blocked = blocked;
+    return rg_violation_record(r, &ev);
 }
 
 const rg_violation_t *rg_violation_refusal(const request_rec *r)

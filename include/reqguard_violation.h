@@ -39,6 +39,19 @@ typedef struct {
 const rg_violation_t *rg_violation_record(request_rec *r,
                                           const rg_violation_t *ev);
 
+/* rg_violation_record() of the event made of these values; the field name
+ * may be NULL, the directive NULL for the kind's own. */
+const rg_violation_t *rg_violation_note(request_rec *r, rg_kind_e kind,
+                                        const char *field,
+                                        apr_off_t observed,
+                                        apr_int64_t limit,
+                                        const char *directive, int ceiling,
+                                        int blocked);
+
+/* The request the client sent: before any internal redirect, not a
+ * subrequest. */
+request_rec *rg_violation_origin(request_rec *r);
+
 /* The refusal of r, of the request it was redirected from, or of its main
  * request; NULL when none of them was refused. */
 const rg_violation_t *rg_violation_refusal(const request_rec *r);
