@@ -68,9 +68,7 @@ static void rg_violation_log(request_rec *r, const rg_violation_t *v)
     /* Client-caused, so info: an attacker cannot flood the log at the
      * default level.  Only names and numbers, never a value or a query:
      * the path is the parsed one, without its query string.  The error
-     * log escapes what it writes.  Logged for the connection and the
-     * virtual host rather than the request: without an ErrorLogFormat,
-     * Apache appends the request's Referer value to a request's lines. */
+     * log escapes what it writes. */
     RG_LOG(APLOG_INFO, 0, r,
            "RG00001: status=%d kind=%s field=%.*s observed=%"
            APR_OFF_T_FMT " limit=%" APR_INT64_T_FMT " action=%s "

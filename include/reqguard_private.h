@@ -27,13 +27,12 @@ APLOG_USE_MODULE(reqguard);
 #define RG_COLD
 #endif
 
-/* A log line about request r, logged for its connection and virtual host
- * (their log levels and error log): Apache's default error log format
- * appends the Referer value to the lines logged for a request, and the
- * module never logs a header value. */
+/* A log line about request r: the request's log level (LogLevel in a
+ * directory applies) and log id (%L).  The module writes no header value;
+ * note that without an ErrorLogFormat Apache itself ends every line about
+ * a request, its own included, with the request's Referer. */
 #define RG_LOG(level, status, r, ...) \
-    ap_log_cserror(APLOG_MARK, (level), (status), (r)->connection, \
-                   (r)->server, __VA_ARGS__)
+    ap_log_rerror(APLOG_MARK, (level), (status), (r), __VA_ARGS__)
 
 #define RG_DIR_CONF(r) \
     ((rg_dir_conf *)ap_get_module_config((r)->per_dir_config, &reqguard_module))
