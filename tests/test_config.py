@@ -321,3 +321,63 @@ def test_readme_quick_config_runs(quick):
     quick.wait_log(r'kind=body .* limit=268435456 action=blocked '
                    r'directive="ReqGuardCeiling MaxBody" .* '
                    r'path=/shop/greedy/$')
+
+
+def test_design_notes_config_blocks_pass_configtest():
+    import os
+    import re
+    with open(os.path.join(rgtest.ROOT, "docs", "design.md")) as f:
+        blocks = re.findall(r"^```apache\n(.*?)^```\n", f.read(), re.M | re.S)
+    assert blocks
+    for text in blocks:
+        rc, out = configtest(text)
+        assert rc == 0 and "Syntax OK" in out, (text, out)
+
+
+def heading_anchors(path):
+    """The anchors GitHub makes of a Markdown file's headings: lower case,
+    punctuation dropped, blanks as hyphens, -1, -2 ... for repeats."""
+    import re
+    with open(path) as f:
+        text = re.sub(r"^```.*?^```$", "", f.read(), flags=re.M | re.S)
+    seen = {}
+    for title in re.findall(r"^#{1,6} (.+?)\s*$", text, re.M):
+        slug = re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-")
+        n = seen.get(slug, 0)
+        seen[slug] = n + 1
+        yield slug if n == 0 else f"{slug}-{n}"
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/design.md",
+                                 "docs/testing.md"])
+def test_links_of_the_readme_and_design_notes_resolve(doc):
+    import os
+    import re
+    base = os.path.dirname(os.path.join(rgtest.ROOT, doc))
+    with open(os.path.join(rgtest.ROOT, doc)) as f:
+        links = re.findall(r"\]\(([^)\s]+)\)", f.read())
+    assert links
+    for link in links:
+        if re.match(r"\w+:", link):
+            continue                # an absolute URL
+        path, _, anchor = link.partition("#")
+        target = os.path.normpath(os.path.join(base, path)) if path \
+            else os.path.join(rgtest.ROOT, doc)
+        assert os.path.exists(target), f"{doc}: {link}: no such file"
+        if anchor:
+            assert anchor in set(heading_anchors(target)), \
+                f"{doc}: {link}: no such heading"
+
+
+def test_testing_notes_have_a_row_per_test_file():
+    import glob
+    import os
+    import re
+    with open(os.path.join(rgtest.ROOT, "docs", "testing.md")) as f:
+        rows = re.findall(r"^\| `(test_\w+\.(?:py|c))` \|", f.read(), re.M)
+    assert len(rows) == len(set(rows))
+    files = {os.path.basename(p) for p in
+             glob.glob(os.path.join(rgtest.ROOT, "tests", "test_*.py"))
+             + glob.glob(os.path.join(rgtest.ROOT, "tests", "unit",
+                                      "test_*.c"))}
+    assert set(rows) == files
