@@ -1,5 +1,6 @@
 """Configuration layer: every directive parsed and validated, errors that
-name the directive and the value, .htaccess behaviour, contexts, MPMs."""
+name the directive and the value, .htaccess behaviour, contexts, MPMs; and
+the README's directive table and configuration snippets held to the code."""
 import pytest
 
 import rgtest
@@ -200,9 +201,183 @@ def test_annotated_conf_lists_every_directive_with_a_valid_value():
     assert rc == 0, out
 
 
+# ---- the README ---------------------------------------------------------
+
+def readme():
+    import os
+    with open(os.path.join(rgtest.ROOT, "README.md")) as f:
+        return f.read()
+
+
+# A row of the README's directive table: the directive and its syntax,
+# what it does, its default, and a link to its section of the reference.
+README_ROW = (r"^\| `(ReqGuard\w*)[^|]*(?:\\\|[^|]*)*` \| [^|]+ \| [^|]+ "
+              r"\| \[(\w+)\]\(docs/directives\.md#(\w+)-directive\) \|$")
+
+
 def test_readme_documents_every_directive():
     import os
     import re
-    text = open(os.path.join(rgtest.ROOT, "README.md")).read()
-    documented = set(re.findall(r"^### (ReqGuard\w*)$", text, re.M))
-    assert documented == directives_in_source()
+    rows = re.findall(README_ROW, readme(), re.M)
+    names = [name for name, _, _ in rows]
+    assert len(names) == len(set(names)), "a directive has two rows"
+    assert set(names) == directives_in_source()
+    with open(os.path.join(rgtest.ROOT, "docs", "directives.md")) as f:
+        sections = set(re.findall(r"^## (\w+) Directive$", f.read(), re.M))
+    for name, text, anchor in rows:
+        assert text == name and anchor == name.lower(), (name, text, anchor)
+        assert name in sections, f"{name}: no section in docs/directives.md"
+
+
+# Every ```apache block of the README, and the test that runs it.
+README_SNIPPETS = {
+    "server": "test_readme_quick_config_runs",
+    "htaccess": "test_readme_quick_config_runs",
+}
+
+
+def readme_snippets():
+    """{name: text} of the README's ```apache blocks, each marked with
+    <!-- snippet: name --> on the line before it."""
+    import re
+    out = {}
+    for m in re.finditer(r"^(?:<!-- snippet: ([\w-]+) -->\n)?```apache\n"
+                         r"(.*?)^```\n", readme(), re.M | re.S):
+        assert m.group(1) is not None, "a README apache block has no mark"
+        assert m.group(1) not in out, f"two README blocks {m.group(1)}"
+        out[m.group(1)] = m.group(2)
+    return out
+
+
+def test_every_readme_config_block_is_tested():
+    assert set(readme_snippets()) == set(README_SNIPPETS)
+
+
+def test_readme_server_config_passes_configtest():
+    text = readme_snippets()["server"].replace("/srv/www", "@ROOT@/srv/www")
+    rc, out = configtest(text)
+    assert rc == 0 and "Syntax OK" in out, (text, out)
+
+
+SHOP = "srv/www/shop.example/htdocs"
+
+
+@pytest.fixture(scope="module")
+def quick(start_apache):
+    """The README's quick config: its server block as written (the
+    directory moved under the ServerRoot), its .htaccess in an upload
+    directory; the rest is scaffolding the README leaves to the site."""
+    snippets = readme_snippets()
+    return start_apache(
+        name="readme",
+        conf=snippets["server"].replace("/srv/www", "@ROOT@/srv/www") + f"""
+# Test scaffolding, not from the README: the site and a tenant who asks
+# for more than the ceiling.
+Alias /shop @ROOT@/{SHOP}
+<Directory @ROOT@/srv/www>
+    Require all granted
+</Directory>
+""",
+        files={
+            f"{SHOP}/index.html": "shop\n",
+            f"{SHOP}/upload/.htaccess": snippets["htaccess"],
+            f"{SHOP}/upload/index.html": "upload\n",
+            f"{SHOP}/greedy/.htaccess": "ReqGuardMaxBody 1G\n",
+            f"{SHOP}/greedy/index.html": "greedy\n",
+        })
+
+
+def declare_body(server, path, size):
+    """A POST that declares size bytes and sends none: refused before the
+    body, or it would hang."""
+    return rgtest.get(server, path, [("Content-Length", str(size))],
+                      method="POST")
+
+
+def test_readme_quick_config_runs(quick):
+    # The tenant's .htaccess is read (a bad or forbidden line would be 500).
+    r, _ = rgtest.get(quick, "/shop/upload/")
+    assert r.status_line == "HTTP/1.1 200 OK" and r.body == b"upload\n"
+    # Server-wide limits: a field over 4K, a body over 32M.
+    r, _ = rgtest.get(quick, "/shop/", [("X-Big", "b" * 5000)])
+    assert r.status_line == "HTTP/1.1 431 Request Header Fields Too Large"
+    assert "X-Big" in r.text
+    quick.wait_log(r'kind=field-size field=X-Big .* limit=4096 .*'
+                   r'directive="ReqGuardMaxFieldSize"')
+    r, closed = declare_body(quick, "/shop/", 32 * 2**20 + 1)
+    assert r.status == 413 and closed
+    quick.wait_log(r'kind=body .* limit=33554432 action=blocked '
+                   r'directive="ReqGuardMaxBody" .* path=/shop/$')
+    # The tenant's .htaccess raises the body limit to 100M for its upload
+    # directory, and its errors are HTML whatever Accept says.
+    r, closed = declare_body(quick, "/shop/upload/", 100 * 2**20 + 1)
+    assert r.status == 413 and closed
+    assert r.header("Content-Type") == "text/html; charset=utf-8"
+    quick.wait_log(r'kind=body .* limit=104857600 action=blocked '
+                   r'directive="ReqGuardMaxBody" .* path=/shop/upload/$')
+    # A tenant asking for 1G gets the ceiling, 256M, as the README says.
+    r, closed = declare_body(quick, "/shop/greedy/", 256 * 2**20 + 1)
+    assert r.status == 413 and closed
+    quick.wait_log(r'kind=body .* limit=268435456 action=blocked '
+                   r'directive="ReqGuardCeiling MaxBody" .* '
+                   r'path=/shop/greedy/$')
+
+
+def test_design_notes_config_blocks_pass_configtest():
+    import os
+    import re
+    with open(os.path.join(rgtest.ROOT, "docs", "design.md")) as f:
+        blocks = re.findall(r"^```apache\n(.*?)^```\n", f.read(), re.M | re.S)
+    assert blocks
+    for text in blocks:
+        rc, out = configtest(text)
+        assert rc == 0 and "Syntax OK" in out, (text, out)
+
+
+def heading_anchors(path):
+    """The anchors GitHub makes of a Markdown file's headings: lower case,
+    punctuation dropped, blanks as hyphens, -1, -2 ... for repeats."""
+    import re
+    with open(path) as f:
+        text = re.sub(r"^```.*?^```$", "", f.read(), flags=re.M | re.S)
+    seen = {}
+    for title in re.findall(r"^#{1,6} (.+?)\s*$", text, re.M):
+        slug = re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-")
+        n = seen.get(slug, 0)
+        seen[slug] = n + 1
+        yield slug if n == 0 else f"{slug}-{n}"
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/design.md",
+                                 "docs/testing.md"])
+def test_links_of_the_readme_and_design_notes_resolve(doc):
+    import os
+    import re
+    base = os.path.dirname(os.path.join(rgtest.ROOT, doc))
+    with open(os.path.join(rgtest.ROOT, doc)) as f:
+        links = re.findall(r"\]\(([^)\s]+)\)", f.read())
+    assert links
+    for link in links:
+        if re.match(r"\w+:", link):
+            continue                # an absolute URL
+        path, _, anchor = link.partition("#")
+        target = os.path.normpath(os.path.join(base, path)) if path \
+            else os.path.join(rgtest.ROOT, doc)
+        assert os.path.exists(target), f"{doc}: {link}: no such file"
+        if anchor:
+            assert anchor in set(heading_anchors(target)), \
+                f"{doc}: {link}: no such heading"
+
+
+def test_testing_notes_have_a_row_per_test_file():
+    import glob
+    import os
+    import re
+    with open(os.path.join(rgtest.ROOT, "docs", "testing.md")) as f:
+        rows = re.findall(r"^\| `(test_\w+\.(?:py|c))` \|", f.read(), re.M)
+    assert len(rows) == len(set(rows))
+    files = {os.path.basename(p) for p in
+             glob.glob(os.path.join(rgtest.ROOT, "tests", "test_*.py"))
+             + glob.glob(os.path.join(rgtest.ROOT, "tests", "unit",
+                                      "test_*.c"))}
+    assert set(rows) == files
