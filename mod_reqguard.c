@@ -99,10 +99,9 @@ static int rg_post_perdir(request_rec *r)
 
 /*
  * post_read_request, first of all.  A new request: note the fields core
- * built before other modules change them (reqguard_lines.c), and refuse a
- * request-target the directory walk could not map.  An internal redirect
- * (RewriteRule in .htaccess, Action, ErrorDocument URL), which is not
- * checked again: inherit what the first request was refused or counted
+ * built before other modules change them (reqguard_lines.c).  An internal
+ * redirect (RewriteRule in .htaccess, Action, ErrorDocument URL), which is
+ * not checked again: inherit what the first request was refused or counted
  * for.
  */
 static int rg_post_read(request_rec *r)
@@ -112,10 +111,24 @@ static int rg_post_read(request_rec *r)
     }
     if (r->prev == NULL) {
         rg_lines_note_fields(r);
-        return rg_headers_check_early(r);
+        return DECLINED;
     }
     rg_body_redirected(r);
     return rg_error_redirected(r);
+}
+
+/*
+ * pre_translate_name, first: the configuration of the virtual host and its
+ * <Location> sections is known, the other post_read_request hooks
+ * (mod_remoteip) have run, the directory walk has not.  Refuse a
+ * request-target that walk could not map.
+ */
+static int rg_pre_translate(request_rec *r)
+{
+    if (r->main != NULL || r->prev != NULL) {
+        return DECLINED;
+    }
+    return rg_headers_check_early(r);
 }
 
 static void rg_register_hooks(apr_pool_t *p)
@@ -128,6 +141,7 @@ static void rg_register_hooks(apr_pool_t *p)
      * it. */
     ap_hook_post_read_request(rg_post_read, NULL, NULL,
                               APR_HOOK_REALLY_FIRST);
+    ap_hook_pre_translate_name(rg_pre_translate, NULL, NULL, APR_HOOK_FIRST);
     ap_hook_handler(rg_handler, NULL, NULL, APR_HOOK_MIDDLE);
     rg_config_register_hooks();
     rg_lines_register_hooks();

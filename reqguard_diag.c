@@ -58,15 +58,6 @@
 
 #define RG_CLEAR_SITE_DATA "\"cookies\""
 
-/* The request the client sent, before any internal redirect. */
-static request_rec *rg_diag_first(request_rec *r)
-{
-    while (r->prev != NULL) {
-        r = r->prev;
-    }
-    return r;
-}
-
 
 /* ---- the cookies of a 431 ---------------------------------------------- */
 
@@ -247,7 +238,7 @@ void rg_diag_render(request_rec *r, const rg_dir_conf *d, int status,
                     const rg_violation_t *v, const char *accept,
                     const char *accept_language, rg_diag_body_t *out)
 {
-    request_rec *first = rg_diag_first(r);
+    request_rec *first = rg_violation_origin(r);
     const rg_diag_cookies_t *dc;
     rg_render_in_t in;
     char *when = apr_palloc(r->pool, RG_TIME_STR_LEN);

@@ -340,17 +340,36 @@ static int rg_error_document(ap_filter_t *f, rg_err_ctx_t *ctx)
 {
     request_rec *r = f->r, *rr;
 
+    const char *v;
+
     rr = ap_sub_req_lookup_uri(ctx->text, r, f->next);
-    if (rr->status != HTTP_OK) {
+    /* A page that cannot be served: refused, or a file that is not there
+     * with nothing but the default handler to serve it (whose 404 would
+     * come only when it runs, after the response has begun). */
+    if (rr->status != HTTP_OK
+        || (rr->finfo.filetype != APR_REG
+            && (rr->handler == NULL
+                || !strcmp(rr->handler, "default-handler")))) {
         ap_destroy_sub_req(rr);
         return DECLINED;
     }
-    /* What an ErrorDocument page sees of the error it answers. */
+    /* What an ErrorDocument page sees of the error it answers, as an
+     * internal redirect would give it. */
     apr_table_setn(rr->subprocess_env, "REDIRECT_STATUS",
                    apr_itoa(rr->pool, r->status));
+    if (r->uri != NULL) {
+        apr_table_setn(rr->subprocess_env, "REDIRECT_URL", r->uri);
+    }
+    if ((v = apr_table_get(r->notes, "error-notes")) != NULL) {
+        apr_table_setn(rr->subprocess_env, "REDIRECT_ERROR_NOTES", v);
+    }
+    if ((v = apr_table_get(r->subprocess_env, "UNIQUE_ID")) != NULL) {
+        apr_table_setn(rr->subprocess_env, "REDIRECT_UNIQUE_ID", v);
+    }
     rg_error_carry(rr->pool, r->subprocess_env, rr->subprocess_env, 0);
+    /* The page's type, copied: rr's pool goes before the response. */
     if (rr->content_type != NULL) {
-        ap_set_content_type(r, rr->content_type);
+        ap_set_content_type(r, apr_pstrdup(r->pool, rr->content_type));
     }
     if (!r->header_only) {
         ap_run_sub_req(rr);
@@ -511,7 +530,17 @@ int rg_error_redirected(request_rec *r)
         core = rg_error_core_kind(prev);
     }
     if (core != RG_KIND_NONE && rg_violation_refusal(prev) == NULL
-        && rg_error_core_record(prev, core)
+        && rg_error_core_record(prev, core)) {
+        /* The refused request never reached mod_unique_id; recording gave
+         * it its id: the error page carries it on, as for any other. */
+        const char *id = apr_table_get(prev->subprocess_env, "UNIQUE_ID");
+
+        if (id != NULL
+            && apr_table_get(r->subprocess_env, "REDIRECT_UNIQUE_ID") == NULL) {
+            apr_table_setn(r->subprocess_env, "REDIRECT_UNIQUE_ID", id);
+        }
+    }
+    if (core != RG_KIND_NONE && rg_violation_refusal(prev) != NULL
         && prev->status == HTTP_BAD_REQUEST) {
         const char *doc;
 

@@ -6,8 +6,8 @@
  * before authentication, so an oversized Cookie sent to a
  * password-protected directory gets 431, not 401.  A path with a segment
  * too long for the filesystem fails the directory walk (403) before that
- * hook: such a request-target is checked in post_read_request against the
- * limit of its virtual host.
+ * hook: such a request-target is checked in pre_translate_name against the
+ * limit of its virtual host and <Location> sections.
  *
  * Each measure is judged against the bounds of the request
  * (reqguard_config.h): over the block bound it is refused, over the report
@@ -494,8 +494,8 @@ int rg_headers_check_early(request_rec *r)
     const rg_srv_conf *s = RG_SRV_CONF(r->server);
     apr_size_t len;
 
-    /* A virtual host has no .htaccess: its limit is the one in force,
-     * whether it refuses or reports. */
+    /* No .htaccess yet: the limit of the virtual host and its <Location>
+     * sections is the one in force, whether it refuses or reports. */
     if ((d->limit[RG_LIM_URI] <= 0 && s->ceiling[RG_LIM_URI] <= 0)
         || r->unparsed_uri == NULL) {
         return DECLINED;

@@ -14,10 +14,11 @@
 int rg_headers_check(request_rec *r, const rg_dir_conf *d,
                      const rg_srv_conf *s, rg_judge_e how);
 
-/* The request-target of a new request, in post_read_request, against the
- * limit of its virtual host, when its path has a segment too long for any
- * file name: the directory walk would refuse it (403) before any
- * per-directory check runs.  DECLINED, or the status to refuse it with. */
+/* The request-target of a new request, in pre_translate_name, against the
+ * limit of its virtual host and <Location> sections, when its path has a
+ * segment too long for any file name: the directory walk would refuse it
+ * (403) before any per-directory check runs.  DECLINED, or the status to
+ * refuse it with. */
 int rg_headers_check_early(request_rec *r);
 
 #endif /* REQGUARD_HEADERS_H */

@@ -582,3 +582,162 @@ def test_tenant_may_demand_a_faster_rate(tenant):
     assert r.status == 408
     tenant.wait_log(r'kind=body-timeout .*limit=102400 action=blocked '
                     r'directive="ReqGuardBodyMinRate"')
+
+
+# ---- found when the module was read against httpd and tried --------------
+
+@pytest.fixture(scope="module")
+def ed431_pages(start_apache):
+    """ErrorDocument 431 pages for core's refusal, with no ErrorDocument
+    400: run as a subrequest into core's own error response."""
+    return start_apache(
+        conf="AddCharset UTF-8 .html\nErrorDocument 431 /errors/431.html\n",
+        files={"htdocs/errors/431.html": "<p>431 page</p>\n"})
+
+
+def test_errordocument_431_page_type_survives_its_subrequest(ed431_pages):
+    for method in (b"GET ", b"HEAD "):
+        r, _ = rgtest.raw(ed431_pages, BIG_FIELD.replace(b"GET ", method, 1),
+                          head_request=method == b"HEAD ")
+        assert r.status == 431
+        assert r.header("Content-Type") == "text/html; charset=utf-8"
+        assert r.body == (b"" if method == b"HEAD " else b"<p>431 page</p>\n")
+    ed431_pages.wait_log(r"kind=core-field-size", count=2)
+
+
+@pytest.fixture(scope="module")
+def ed431_missing(start_apache):
+    return start_apache(conf="ErrorDocument 431 /errors/none.html\n"
+                             "ReqGuardMaxFieldSize 100\n")
+
+
+def test_errordocument_431_that_cannot_be_served_falls_back(ed431_missing):
+    r, closed = rgtest.raw(ed431_missing, BIG_FIELD)
+    assert r.status_line == "HTTP/1.1 431 Request Header Fields Too Large"
+    assert r.header("Content-Type") == "text/plain; charset=utf-8"
+    assert r.text.startswith("431 Request Header Fields Too Large\n")
+    assert "X-Big" in r.text
+    assert closed
+    ed431_missing.wait_log(r"kind=core-field-size")
+
+
+@pytest.fixture(scope="module")
+def ed431_ssi(start_apache):
+    return start_apache(
+        conf="""
+ErrorDocument 431 /errors/431.shtml
+ErrorDocument 413 /errors/inc.shtml
+<Directory "@ROOT@/htdocs/errors">
+    Options +Includes
+    AddOutputFilter INCLUDES .shtml
+</Directory>
+<Location "/errors/diag">
+    SetHandler reqguard-diagnostic
+</Location>
+<Location "/up">
+    ReqGuardMaxBody 10
+</Location>
+""",
+        files={"htdocs/errors/431.shtml":
+               "status=<!--#echo var=\"REDIRECT_STATUS\" -->"
+               " notes=<!--#echo var=\"REDIRECT_ERROR_NOTES\" -->"
+               " url=<!--#echo var=\"REDIRECT_URL\" -->\n",
+               "htdocs/errors/inc.shtml":
+               "<!--#include virtual=\"/errors/diag\" -->",
+               "htdocs/up/form.html": "form\n"})
+
+
+def test_errordocument_431_subrequest_sees_what_a_redirect_would(ed431_ssi):
+    r, _ = rgtest.raw(ed431_ssi, BIG_FIELD.replace(b"GET /index.html",
+                                                    b"GET /x/y?q=1"))
+    assert r.status == 431
+    assert r.body == (b"status=431 notes=Size of a request header field "
+                      b"exceeds server limit. url=/x/y\n")
+
+
+def test_diagnostic_handler_included_by_an_error_page_shows_the_path(
+        ed431_ssi):
+    r, _ = rgtest.get(ed431_ssi, "/up/form.html", method="POST",
+                      body=b"b" * 100)
+    assert r.status == 413
+    assert "Path:       /up/form.html\n" in r.text
+    assert "/errors/diag" not in r.text
+
+
+@pytest.fixture(scope="module")
+def early(start_apache):
+    return start_apache(
+        modules=["proxy", "proxy_http", "remoteip", "rewrite"],
+        conf="""
+ReqGuardMaxURI 256
+RemoteIPHeader X-Forwarded-For
+RemoteIPInternalProxy 127.0.0.1
+LogFormat "%a %>s %U" addr
+CustomLog @ROOT@/logs/addr.log addr
+# Proxied: no directory walk for these; the backend is this server's page.
+RewriteEngine On
+RewriteRule ^/api-[a-z]+/ http://127.0.0.1:@PORT@/back.html [P]
+<Location "/api-off">
+    ReqGuard Off
+</Location>
+<Location "/api-report">
+    ReqGuard ReportOnly
+</Location>
+<Location "/api-raised">
+    ReqGuardMaxURI 4K
+</Location>
+""",
+        files={"htdocs/back.html": "backend\n"})
+
+
+@pytest.mark.parametrize("loc", ["/api-off", "/api-report", "/api-raised"])
+def test_long_segment_follows_the_location_config(early, loc):
+    r, _ = rgtest.get(early, loc + "/" + "a" * 300)
+    assert r.status_line == "HTTP/1.1 200 OK", r
+    assert r.body == b"backend\n"
+    if loc == "/api-report":
+        early.wait_log(r"kind=uri .*action=reported")
+    assert early.log_lines(r"action=blocked") == []
+
+
+def test_long_segment_refused_after_remoteip_sets_the_client(early):
+    r, _ = rgtest.get(early, "/" + "a" * 300,
+                      [("X-Forwarded-For", "203.0.113.9")])
+    assert r.status == 414
+    line = early.wait_log(r"kind=uri .*action=blocked")[0]
+    assert "[client 203.0.113.9:" in line, line
+    deadline = time.time() + 3
+    while time.time() < deadline:
+        with open(early.root + "/logs/addr.log") as f:
+            last = f.read().splitlines()
+        if last and " 414 " in last[-1]:
+            break
+        time.sleep(0.05)
+    assert last[-1].startswith("203.0.113.9 414 "), last
+
+
+@pytest.fixture(scope="module")
+def ed400_diag(start_apache):
+    return start_apache(conf="""
+ErrorDocument 400 /errors/diag
+<Location "/errors/diag">
+    SetHandler reqguard-diagnostic
+</Location>
+LogFormat "final=%{UNIQUE_ID}e" ids
+CustomLog @ROOT@/logs/ids.log ids
+""")
+
+
+def test_error_page_of_core_refusal_logs_the_pages_id(ed400_diag):
+    r, _ = rgtest.raw(ed400_diag, BIG_FIELD)
+    assert r.status == 431
+    page_id = re.search(r"Request id: (\S+)", r.text).group(1)
+    line = ed400_diag.wait_log(r"kind=core-field-size")[0]
+    assert f" id={page_id} " in line
+    deadline = time.time() + 3
+    ids = []
+    while time.time() < deadline and not ids:
+        with open(ed400_diag.root + "/logs/ids.log") as f:
+            ids = f.read().splitlines()
+        time.sleep(0.05)
+    assert ids[-1] == "final=" + page_id
