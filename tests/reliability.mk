@@ -146,9 +146,12 @@ fuzz-smoke: fuzz-build
 # tests/wire/wire_fuzz.py against a live server with every limit set, in
 # the server configuration and in .htaccess.  SEED=n replays a run; the
 # short run of `make test` uses the sanitizer build, so malformed input
-# also meets ASan and UBSan.
+# also meets ASan and UBSan, and has a fixed seed so that a run of
+# `make test` can be repeated byte for byte; the long run draws a new seed
+# each time (printed, SEED=n replays it).
 N           ?= 100000
 WIRE_SMOKE_N ?= 3000
+WIRE_SMOKE_SEED ?= 20261201
 WIRE_ARGS    = $(if $(SEED),--seed $(SEED))
 
 fuzz-wire: deps-reliability
@@ -157,7 +160,8 @@ fuzz-wire: deps-reliability
 
 fuzz-wire-smoke: asan-build
 	REQGUARD_SO=$(CURDIR)/$(ASAN_SO) $(NICE) $(PYTHON) \
-	    tests/wire/wire_fuzz.py -n $(WIRE_SMOKE_N) $(WIRE_ARGS)
+	    tests/wire/wire_fuzz.py -n $(WIRE_SMOKE_N) \
+	    --seed $(if $(SEED),$(SEED),$(WIRE_SMOKE_SEED))
 
 # ---- soak -----------------------------------------------------------------
 # SOAK_N requests per server (module and stock) under each MPM, children's

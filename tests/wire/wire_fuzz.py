@@ -433,6 +433,24 @@ def gen_mutant(rnd, cid):
     return [bytes(buf)], n + 2
 
 
+def forget_cookie_names(data):
+    """A '=' after a secret in a Cookie field (a mutation, or a short value
+    in a folded field) makes the secret part of a cookie name, which a
+    cookie 431 lists by design (escaped and cut): it is no value any more.
+    Names are taken as the server takes them, from each Cookie field of
+    every request in the bytes and from the fields merged (folded lines
+    joined, several Cookie fields joined with ", ")."""
+    text = re.sub(rb"\r?\n[ \t]+", b" ", data)
+    values = [line.split(b":", 1)[1] for line in re.split(rb"\r?\n", text)
+              if line.lower().startswith(b"cookie:")]
+    names = []
+    for v in values + [b", ".join(values)]:
+        names += [pair.split(b"=", 1)[0] for pair in v.split(b";")
+                  if b"=" in pair]
+    _case.secrets = [s for s in _case.secrets
+                     if not any(s in name for name in names)]
+
+
 H1_CASES = [
     (gen_valid, 8), (gen_big_field, 12), (gen_cookies, 8),
     (gen_many_fields, 6),
@@ -729,6 +747,7 @@ def run_case(port, seed, i, stock_port=None):
         return g.__name__[4:], st, how
     g = pick(rnd, H1_CASES)
     chunks, _ = g(rnd, i)
+    forget_cookie_names(b"".join(c for c in chunks if c is not STALL))
     # A request line without a version is HTTP/0.9 (a mutant may make one).
     first = b"".join(c for c in chunks if c is not STALL).split(b"\n")[0]
     is_09 = b" HTTP/" not in first
