@@ -502,6 +502,39 @@ char *rg_render_escape(apr_pool_t *p, const char *s, apr_size_t max_chars,
     return out;
 }
 
+char *rg_render_log_token(apr_pool_t *p, const char *s, apr_size_t max)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *u = (const unsigned char *)s;
+    apr_size_t i, o = 0;
+    char *out;
+
+    if (s == NULL) {
+        return apr_pstrdup(p, "-");
+    }
+    if (max > RG_RENDER_BODY_MAX) {
+        max = RG_RENDER_BODY_MAX;
+    }
+    out = apr_palloc(p, 3 * max + 4);
+    for (i = 0; u[i] != '\0'; i++) {
+        if (i == max) {
+            memcpy(out + o, "...", 3);
+            o += 3;
+            break;
+        }
+        if (u[i] <= 0x20 || u[i] >= 0x7F || u[i] == '"' || u[i] == '\\') {
+            out[o++] = '%';
+            out[o++] = hex[u[i] >> 4];
+            out[o++] = hex[u[i] & 0x0F];
+        }
+        else {
+            out[o++] = (char)u[i];
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
 void rg_render_time(char out[RG_TIME_STR_LEN], apr_time_t t)
 {
     apr_time_exp_t tm;

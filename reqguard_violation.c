@@ -10,6 +10,7 @@
 
 #include "reqguard_violation.h"
 #include "reqguard_counters.h"
+#include "reqguard_render.h"
 
 /* Bytes of the method and path a log line shows (the error log escapes
  * what it writes; these bound the line). */
@@ -67,19 +68,19 @@ static void rg_violation_log(request_rec *r, const rg_violation_t *v)
 
     /* Client-caused, so info: an attacker cannot flood the log at the
      * default level.  Only names and numbers, never a value or a query:
-     * the path is the parsed one, without its query string.  The error
-     * log escapes what it writes. */
+     * the path is the parsed one, without its query string, quoted with
+     * every byte that could end the quotes or fake a key encoded. */
     RG_LOG(APLOG_INFO, 0, r,
-           "RG00001: status=%d kind=%s field=%.*s observed=%"
+           "RG00001: status=%d kind=%s field=%s observed=%"
            APR_OFF_T_FMT " limit=%" APR_INT64_T_FMT " action=%s "
-           "directive=\"%s\" id=%s vhost=%s:%u method=%.*s path=%.*s",
+           "directive=\"%s\" id=%s vhost=%s:%u method=%s path=\"%s\"",
            v->status, rg_kind_name(v->kind),
-           RG_FIELD_KEPT_MAX, v->field ? v->field : "-",
+           rg_render_log_token(r->pool, v->field, RG_FIELD_KEPT_MAX),
            v->observed, v->limit,
            v->blocked ? "blocked" : "reported", v->directive,
            rg_violation_request_id(r), host ? host : "-", port,
-           RG_LOG_METHOD_MAX, first->method ? first->method : "-",
-           RG_LOG_PATH_MAX, path ? path : "-");
+           rg_render_log_token(r->pool, first->method, RG_LOG_METHOD_MAX),
+           rg_render_log_token(r->pool, path, RG_LOG_PATH_MAX));
 }
 
 static void rg_violation_vars(request_rec *r, const rg_violation_t *v)

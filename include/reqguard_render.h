@@ -134,6 +134,14 @@ const char *rg_render_content_type(rg_render_fmt_e fmt);
 char *rg_render_escape(apr_pool_t *p, const char *s, apr_size_t max_chars,
                        rg_render_fmt_e fmt);
 
+/*
+ * s as one token of a "key=value" log line, to go between double quotes:
+ * at most max bytes of s (then "..."), and every byte that could end or
+ * fake the token (space, '"', '\\', control and non-ASCII bytes) as %XX.
+ * NULL gives "-".  The result never exceeds 3 * max + 4 bytes.
+ */
+char *rg_render_log_token(apr_pool_t *p, const char *s, apr_size_t max);
+
 /* t as an RFC 3339 UTC time, "2026-11-22T02:10:00Z". */
 void rg_render_time(char out[RG_TIME_STR_LEN], apr_time_t t);
 

@@ -307,20 +307,20 @@ def test_readme_quick_config_runs(quick):
     r, closed = declare_body(quick, "/shop/", 32 * 2**20 + 1)
     assert r.status == 413 and closed
     quick.wait_log(r'kind=body .* limit=33554432 action=blocked '
-                   r'directive="ReqGuardMaxBody" .* path=/shop/$')
+                   r'directive="ReqGuardMaxBody" .* path="/shop/"$')
     # The tenant's .htaccess raises the body limit to 100M for its upload
     # directory, and its errors are HTML whatever Accept says.
     r, closed = declare_body(quick, "/shop/upload/", 100 * 2**20 + 1)
     assert r.status == 413 and closed
     assert r.header("Content-Type") == "text/html; charset=utf-8"
     quick.wait_log(r'kind=body .* limit=104857600 action=blocked '
-                   r'directive="ReqGuardMaxBody" .* path=/shop/upload/$')
+                   r'directive="ReqGuardMaxBody" .* path="/shop/upload/"$')
     # A tenant asking for 1G gets the ceiling, 256M, as the README says.
     r, closed = declare_body(quick, "/shop/greedy/", 256 * 2**20 + 1)
     assert r.status == 413 and closed
     quick.wait_log(r'kind=body .* limit=268435456 action=blocked '
                    r'directive="ReqGuardCeiling MaxBody" .* '
-                   r'path=/shop/greedy/$')
+                   r'path="/shop/greedy/"$')
 
 
 def test_design_notes_config_blocks_pass_configtest():

@@ -311,12 +311,29 @@ def test_log_line_carries_id_vhost_method_and_path_never_the_query(base):
     line = base.wait_log(r"kind=core-field-size")[0]
     assert f" id={page_id} " in line, line
     assert re.search(r" vhost=127\.0\.0\.1:\d+ method=GET "
-                     r"path=/some/path\.html$", line), line
+                     r"path=\"/some/path\.html\"$", line), line
     assert SECRET not in base.log_since_mark()
     # mod_unique_id's variable is the same id, also for this request that
     # core refused before mod_unique_id saw it.
     with open(base.root + "/logs/uid.log") as f:
         assert f.read().splitlines()[-1] == "u=" + page_id
+
+
+def test_log_line_path_cannot_fake_a_key(base):
+    # Apache takes '"' and '\\' in a path; the line quotes the path and
+    # encodes them, so a reader of key=value pairs sees one action and one
+    # path, whatever the path holds.
+    data = (b'GET /x%20action=reported"%20kind=none\\y HTTP/1.1\r\n'
+            b"Host: 127.0.0.1\r\nX-Big: " + b"v" * 9000 + b"\r\n\r\n")
+    r, _ = rgtest.raw(base, data)
+    assert r.status == 431
+    line = base.wait_log(r"kind=core-field-size")[0]
+    assert line.endswith(' path="/x%20action=reported%22%20kind=none%5Cy"'), \
+        line
+    pairs = re.findall(r' (\w+)=("[^"]*"|\S+)', line)
+    keys = [k for k, _ in pairs]
+    assert keys.count("action") == 1 and keys.count("kind") == 1, line
+    assert dict(pairs)["action"] == "blocked"
 
 
 # ---- HTTP/2: mod_http2's own 431 --------------------------------------------

@@ -7,7 +7,10 @@
  *  - HTML has no raw < > " ' and every & starts one of the five entities;
  *    JSON has no raw " < > & and every backslash starts a known escape;
  *  - printable ASCII within the bound comes back unchanged once unescaped,
- *    and a longer string is cut to max characters and an ellipsis.
+ *    and a longer string is cut to max characters and an ellipsis;
+ * and rg_render_log_token(), through which the log line's field, method
+ * and path pass: within 3 * max + 4 bytes, only printable ASCII without
+ * space, '"' or '\', and decoding its %XX gives back the input's prefix.
  */
 #include <string.h>
 
@@ -87,6 +90,47 @@ static char *unescape(const char *s, rg_render_fmt_e fmt)
     return out;
 }
 
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F'
+         ? c - 'A' + 10 : -1;
+}
+
+static void check_log_token(apr_pool_t *p, const char *in, apr_size_t max)
+{
+    const char *tok = rg_render_log_token(p, in, max);
+    size_t n = strlen(tok), i, k = 0, inlen = strlen(in);
+    size_t bound = max > RG_RENDER_BODY_MAX ? RG_RENDER_BODY_MAX : max;
+
+    FZ_ASSERT(n + 1 <= 3 * bound + 4);
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)tok[i];
+
+        FZ_ASSERT(c > 0x20 && c < 0x7F && c != '"' && c != '\\');
+    }
+    /* Decode: every %XX is one input byte, and so is every other byte;
+     * a cut input ends in "...". */
+    if (inlen > bound) {
+        FZ_ASSERT(n >= 3 && strcmp(tok + n - 3, "...") == 0);
+        n -= 3;
+    }
+    for (i = 0; i < n; k++) {
+        int c = (unsigned char)tok[i];
+
+        if (tok[i] == '%' && i + 2 < n + 1 && hexval(tok[i + 1]) >= 0
+            && hexval(tok[i + 2]) >= 0 && k < inlen
+            && (unsigned char)in[k] != '%') {
+            c = hexval(tok[i + 1]) * 16 + hexval(tok[i + 2]);
+            i += 3;
+        }
+        else {
+            i++;
+        }
+        FZ_ASSERT(k < inlen && (unsigned char)in[k] == c);
+    }
+    FZ_ASSERT(k == (inlen > bound ? bound : inlen));
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     apr_pool_t *p = fz_pool();
@@ -101,6 +145,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t n = strlen(out);
     char *plain;
 
+    check_log_token(p, in, max);
     FZ_ASSERT(n + 1 <= 6 * max + 4);
     FZ_ASSERT(fz_utf8_valid(out, n));
     FZ_ASSERT(no_hidden((const unsigned char *)out, n));

@@ -332,6 +332,37 @@ static void test_negotiation(void)
     }
 }
 
+static int logtok(const char *in, apr_size_t max, const char *expect)
+{
+    const char *got = rg_render_log_token(pool, in, max);
+
+    if (strcmp(got, expect) != 0) {
+        fprintf(stderr, "  log token: got [%s], expected [%s]\n", got,
+                expect);
+    }
+    return strcmp(got, expect) == 0;
+}
+
+static void test_log_token(void)
+{
+    /* A path cannot end its quotes or fake a key=value pair. */
+    CHECK(logtok("/x\" action=reported", 256,
+                 "/x%22%20action=reported"));
+    CHECK(logtok("/a\\b\tc\x7f\xc3\xa9", 256, "/a%5Cb%09c%7F%C3%A9"));
+    CHECK(logtok("/plain/path.html", 256, "/plain/path.html"));
+    /* Percent signs from the request stay as they are: the token is the
+     * request's own bytes, not a decoding. */
+    CHECK(logtok("/a%20b", 256, "/a%20b"));
+    /* Cut at max input bytes. */
+    CHECK(logtok("/abcdef", 4, "/abc..."));
+    CHECK(logtok("/abc", 4, "/abc"));
+    CHECK(logtok("", 4, ""));
+    CHECK(logtok(NULL, 4, "-"));
+    /* The bound: every byte encoded, then the ellipsis. */
+    CHECK(strlen(rg_render_log_token(pool, "\x01\x01\x01\x01\x01", 4))
+          == 3 * 4 + 3);
+}
+
 static void test_escaping(void)
 {
     /* HTML: markup and quotes become entities. */
@@ -982,6 +1013,7 @@ int main(void)
 
     test_negotiation();
     test_escaping();
+    test_log_token();
     test_time_and_types();
     test_bodies();
     test_cookie_bodies();
