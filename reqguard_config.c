@@ -96,6 +96,7 @@ void *rg_create_dir_conf(apr_pool_t *p, char *dir)
     conf->field_limits = NULL;
     conf->cookie_recovery = RG_CR_UNSET;
     conf->mode_htaccess = 0;
+    conf->admin_mode = RG_MODE_UNSET;
     conf->limited = 0;
     return conf;
 }
@@ -110,6 +111,7 @@ void *rg_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
     /* Where the mode came from goes with the mode. */
     conf->mode_htaccess = (add->mode != RG_MODE_UNSET) ? add->mode_htaccess
                                                        : base->mode_htaccess;
+    RG_MERGE(admin_mode, RG_MODE_UNSET);
     for (i = 0; i < RG_LIM_COUNT; i++) {
         RG_MERGE(limit[i], RG_UNSET_SIZE);
     }
@@ -243,6 +245,10 @@ void rg_judge_min_rate(const rg_judge_t *j, apr_off_t rate[2],
         rate[0] = slowest;
         from_ceiling[0] = 1;
         break;
+    case RG_JUDGE_REPORT_CEILINGS:
+        rate[1] = slowest;
+        from_ceiling[1] = 1;
+        break;
     default:
         break;
     }
@@ -271,6 +277,10 @@ void rg_judge_length(const rg_judge_t *j, int required[2],
     case RG_JUDGE_CEILINGS:
         required[0] = cap;
         from_ceiling[0] = 1;
+        break;
+    case RG_JUDGE_REPORT_CEILINGS:
+        required[1] = cap;
+        from_ceiling[1] = 1;
         break;
     default:
         break;
@@ -349,6 +359,9 @@ static const char *rg_set_mode(cmd_parms *cmd, void *dconf, const char *arg)
     }
     /* ap_check_cmd_context answers with a message inside .htaccess. */
     conf->mode_htaccess = ap_check_cmd_context(cmd, NOT_IN_HTACCESS) != NULL;
+    if (!conf->mode_htaccess) {
+        conf->admin_mode = conf->mode;
+    }
     return NULL;
 }
 

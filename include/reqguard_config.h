@@ -74,6 +74,9 @@ typedef struct {
     const rg_field_table_t *field_limits; /* ReqGuardFieldLimit, NULL: none */
     rg_cookie_recovery_e cookie_recovery; /* ReqGuardCookieRecovery */
     int mode_htaccess;                  /* ReqGuard was set in .htaccess */
+    rg_mode_e admin_mode;               /* ReqGuard as the server
+                                         * configuration (no .htaccess) set
+                                         * it: the mode of the ceilings */
     int limited;                        /* derived: some limit above is in
                                          * force (a size, a time, a rate,
                                          * RequireLength On) */
@@ -167,16 +170,28 @@ static APR_INLINE int rg_conf_remap431(const rg_srv_conf *s)
  * How a request is judged.  Its own merged configuration refuses (On) or
  * reports (ReqGuard ReportOnly in the server configuration or a section).
  * A tenant's "ReqGuard Off" or "ReqGuard ReportOnly" in .htaccess does not
- * lift the administrator's ceilings: they still refuse; with ReportOnly the
- * tenant's own limits report, unclamped.
+ * lift the administrator's ceilings: they act in the mode the server
+ * configuration gives the directory (its admin_mode).  Under On they
+ * refuse, and a tenant's ReportOnly reports the tenant's own limits,
+ * unclamped.  Under ReportOnly (a roll-out) they report, as everywhere
+ * else on the server.  Under Off they do nothing; a tenant's ReportOnly
+ * then reports as in a ReportOnly section.  A tenant's "ReqGuard On" is
+ * enforced whatever the server says.
+ *
+ *   server \ .htaccess   (none)    On       ReportOnly        Off
+ *   On                  ENFORCE   ENFORCE  CEILINGS_REPORT   CEILINGS
+ *   ReportOnly          REPORT    ENFORCE  REPORT            REPORT_CEILINGS
+ *   Off                 NONE      ENFORCE  REPORT            NONE
  */
 typedef enum {
     RG_JUDGE_NONE = 0,          /* nothing to check */
     RG_JUDGE_ENFORCE,           /* merged limits, under the ceilings, refuse */
     RG_JUDGE_REPORT,            /* merged limits, under the ceilings, report */
     RG_JUDGE_CEILINGS,          /* tenant's Off: the ceilings refuse */
-    RG_JUDGE_CEILINGS_REPORT    /* tenant's ReportOnly: the ceilings refuse,
+    RG_JUDGE_CEILINGS_REPORT,   /* tenant's ReportOnly: the ceilings refuse,
                                  * the tenant's own limits report */
+    RG_JUDGE_REPORT_CEILINGS    /* tenant's Off under a server's ReportOnly:
+                                 * the ceilings report, nothing refuses */
 } rg_judge_e;
 
 typedef struct {
@@ -199,7 +214,7 @@ static APR_INLINE rg_judge_e rg_judge_how(const rg_dir_conf *d,
                                           const rg_srv_conf *s)
 {
     rg_mode_e mode = rg_conf_mode(d);
-    int i;
+    rg_mode_e admin;
 
     if (mode == RG_MODE_ON) {
         return RG_JUDGE_ENFORCE;
@@ -207,20 +222,17 @@ static APR_INLINE rg_judge_e rg_judge_how(const rg_dir_conf *d,
     if (!d->mode_htaccess) {
         return mode == RG_MODE_OFF ? RG_JUDGE_NONE : RG_JUDGE_REPORT;
     }
+    admin = d->admin_mode == RG_MODE_UNSET ? RG_MODE_ON : d->admin_mode;
     if (mode == RG_MODE_REPORT) {
-        return RG_JUDGE_CEILINGS_REPORT;
+        return admin == RG_MODE_ON ? RG_JUDGE_CEILINGS_REPORT
+                                   : RG_JUDGE_REPORT;
     }
     /* A tenant's Off leaves something to check only under a ceiling. */
-    if (s->ceiling_length == 1 || s->ceiling_min_rate > 0
-        || s->ceiling_fields != NULL) {
-        return RG_JUDGE_CEILINGS;
+    if (admin == RG_MODE_OFF || !s->limited) {
+        return RG_JUDGE_NONE;
     }
-    for (i = 0; i < RG_LIM_COUNT; i++) {
-        if (s->ceiling[i] > 0) {
-            return RG_JUDGE_CEILINGS;
-        }
-    }
-    return RG_JUDGE_NONE;
+    return admin == RG_MODE_ON ? RG_JUDGE_CEILINGS
+                               : RG_JUDGE_REPORT_CEILINGS;
 }
 
 /* The bounds of an upper limit: own is the configuration's own value (0:
@@ -255,6 +267,10 @@ static APR_INLINE void rg_judge_upper(const rg_judge_t *j, apr_int64_t own,
     case RG_JUDGE_CEILINGS:
         b->block = cap > 0 ? cap : 0;
         b->block_ceiling = 1;
+        break;
+    case RG_JUDGE_REPORT_CEILINGS:
+        b->report = cap > 0 ? cap : 0;
+        b->report_ceiling = 1;
         break;
     default:
         break;

@@ -486,7 +486,7 @@ def test_per_name_ceiling_is_named(named):
                    r'directive="ReqGuardCeiling FieldLimit X-Capped"')
 
 
-# ---- 9. field names escaped once in the log ---------------------------------
+# ---- 9. field names encoded once in the log ---------------------------------
 
 @pytest.fixture(scope="module")
 def unsafe(start_apache):
@@ -494,13 +494,15 @@ def unsafe(start_apache):
                              "ReqGuardMaxFieldSize 50\n")
 
 
-def test_field_name_is_escaped_once_in_the_error_log(unsafe):
+def test_field_name_is_encoded_once_in_the_error_log(unsafe):
+    # '"' and '\\' as %XX by the module; nothing left for the error log to
+    # escape a second time.
     data = (b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             b'X"Q\\N: ' + b"v" * 100 + b"\r\n\r\n")
     r, _ = rgtest.raw(unsafe, data)
     assert r.status == 431
     line = unsafe.wait_log(r"kind=field-size")[0]
-    assert ' field=X"Q\\\\N ' in line, line
+    assert ' field=X%22Q%5CN ' in line, line
 
 
 # ---- 10. the line watcher is on client connections only ---------------------
@@ -599,6 +601,120 @@ def test_tenant_may_demand_a_faster_rate(tenant):
     assert r.status == 408
     tenant.wait_log(r'kind=body-timeout .*limit=102400 action=blocked '
                     r'directive="ReqGuardBodyMinRate"')
+
+
+# ---- 12. the ceilings act in the administrator's mode -----------------------
+
+@pytest.fixture(scope="module")
+def rollout_tenants(start_apache):
+    """A server-wide ReportOnly roll-out with ceilings, and tenants whose
+    .htaccess says Off, ReportOnly or On; a directory the administrator
+    turned Off, with tenants below it."""
+    return start_apache(
+        modules=["cgid"],
+        conf=CGI_CONF + """
+ReqGuard ReportOnly
+ReqGuardCeiling MaxBody 1K
+ReqGuardCeiling RequireLength On
+ReqGuardCeiling FieldLimit Cookie 100
+<Directory "@ROOT@/htdocs/adminoff">
+    ReqGuard Off
+</Directory>
+""",
+        files={
+            "htdocs/off/.htaccess": "ReqGuard Off\n",
+            "htdocs/off/echo.cgi": CGI,
+            "htdocs/report/.htaccess": "ReqGuard ReportOnly\n"
+                                       "ReqGuardMaxBody 100\n",
+            "htdocs/report/echo.cgi": CGI,
+            "htdocs/on/.htaccess": "ReqGuard On\n",
+            "htdocs/on/echo.cgi": CGI,
+            "htdocs/echo.cgi": CGI,
+            "htdocs/adminoff/echo.cgi": CGI,
+            "htdocs/adminoff/off/.htaccess": "ReqGuard Off\n",
+            "htdocs/adminoff/off/echo.cgi": CGI,
+            "htdocs/adminoff/report/.htaccess": "ReqGuard ReportOnly\n",
+            "htdocs/adminoff/report/echo.cgi": CGI,
+        })
+
+
+def post_cl(server, path, n):
+    body = bu.body_of(n)
+    r, _ = rgtest.raw(server, bu.request_bytes(path, body))
+    return r, body
+
+
+@pytest.mark.parametrize("path", ["/echo.cgi", "/off/echo.cgi"])
+def test_rollout_ceilings_report_also_under_a_tenants_off(rollout_tenants,
+                                                          path):
+    srv = rollout_tenants
+    before = counters(srv)
+    r, body = post_cl(srv, path, 3000)
+    assert r.status_line == "HTTP/1.1 200 OK"
+    assert r.body == bu.digest_line(body)
+    srv.wait_log(r"kind=body .*limit=1024 action=reported "
+                 r"directive=\"ReqGuardCeiling MaxBody\"")
+    r, _ = post_chunked(srv, path, 100)
+    assert r.status_line == "HTTP/1.1 200 OK"
+    srv.wait_log(r"kind=length-required .*action=reported "
+                 r"directive=\"ReqGuardCeiling RequireLength\"")
+    r, _ = rgtest.get(srv, path, [("Cookie", "c=" + "x" * 200)])
+    assert r.status_line == "HTTP/1.1 200 OK"
+    srv.wait_log(r"kind=field-size field=Cookie .*limit=100 "
+                 r"action=reported "
+                 r"directive=\"ReqGuardCeiling FieldLimit Cookie\"")
+    time.sleep(0.3)
+    assert rg_lines(srv, "action=blocked") == []
+    after = counters(srv)
+    for kind in ("body", "length-required", "field-size"):
+        assert after[kind]["reported"] == before[kind]["reported"] + 1, kind
+        assert after[kind]["blocked"] == before[kind]["blocked"], kind
+
+
+def test_rollout_tenants_report_only_reports_its_own_limit(rollout_tenants):
+    srv = rollout_tenants
+    r, body = post_cl(srv, "/report/echo.cgi", 3000)
+    assert r.status_line == "HTTP/1.1 200 OK"
+    assert r.body == bu.digest_line(body)
+    # Held down by the ceiling like any ReportOnly limit: 100 is lower.
+    srv.wait_log(r"kind=body .*limit=100 action=reported "
+                 r"directive=\"ReqGuardMaxBody\"")
+    time.sleep(0.3)
+    assert len(rg_lines(srv, "kind=body")) == 1, srv.log_since_mark()
+
+
+def test_rollout_tenants_own_on_refuses_at_the_ceiling(rollout_tenants):
+    srv = rollout_tenants
+    r, _ = post_cl(srv, "/on/echo.cgi", 3000)
+    assert r.status_line == "HTTP/1.1 413 Request Entity Too Large"
+    assert r.header("Cache-Control") == "no-store"
+    srv.wait_log(r"kind=body .*limit=1024 action=blocked "
+                 r"directive=\"ReqGuardCeiling MaxBody\"")
+
+
+@pytest.mark.parametrize("path", ["/adminoff/echo.cgi",
+                                  "/adminoff/off/echo.cgi"])
+def test_ceilings_are_idle_where_the_administrator_set_off(rollout_tenants,
+                                                           path):
+    srv = rollout_tenants
+    r, body = post_cl(srv, path, 3000)
+    assert r.status_line == "HTTP/1.1 200 OK"
+    assert r.body == bu.digest_line(body)
+    r, _ = post_chunked(srv, path, 100)
+    assert r.status_line == "HTTP/1.1 200 OK"
+    time.sleep(0.3)
+    assert rg_lines(srv) == [], srv.log_since_mark()
+
+
+def test_tenants_report_only_where_the_administrator_set_off(
+        rollout_tenants):
+    srv = rollout_tenants
+    r, body = post_cl(srv, "/adminoff/report/echo.cgi", 3000)
+    assert r.status_line == "HTTP/1.1 200 OK"
+    srv.wait_log(r"kind=body .*limit=1024 action=reported "
+                 r"directive=\"ReqGuardCeiling MaxBody\"")
+    time.sleep(0.3)
+    assert rg_lines(srv, "action=blocked") == []
 
 
 # ---- found when the module was read against httpd and tried --------------
