@@ -489,7 +489,8 @@ static int rg_body_announced(const request_rec *r, apr_off_t *length)
 static int rg_body_guard(rg_body_guard_t *g, apr_int64_t limit, int limit_cap,
                          apr_int64_t timeout, int timeout_cap,
                          apr_off_t min_rate, int rate_cap,
-                         apr_interval_time_t server_timeout)
+                         apr_interval_time_t server_timeout,
+                         apr_interval_time_t ceiling_grace)
 {
     g->limit = (apr_off_t)limit;
     g->limit_ceiling = limit_cap ? 1 : 0;
@@ -498,8 +499,14 @@ static int rg_body_guard(rg_body_guard_t *g, apr_int64_t limit, int limit_cap,
     g->min_rate = min_rate;
     g->rate_ceiling = rate_cap ? 1 : 0;
     /* The min rate applies after the first ReqGuardBodyTimeout; without
-     * one, after the server's Timeout. */
+     * one, after the server's Timeout.  A ceiling's rate applies after the
+     * administrator's grace (ReqGuardCeiling BodyTimeout, else Timeout):
+     * a tenant's longer ReqGuardBodyTimeout cannot put it off, a shorter
+     * one only brings it forward. */
     g->grace = timeout > 0 ? (apr_interval_time_t)timeout : server_timeout;
+    if (rate_cap && g->grace > ceiling_grace) {
+        g->grace = ceiling_grace;
+    }
     return limit > 0 || timeout > 0 || min_rate > 0;
 }
 
@@ -512,6 +519,7 @@ static RG_COLD int rg_body_judged(request_rec *r, const rg_judge_t *j,
     rg_bounds_t size, wait;
     apr_off_t rate[2];
     int rate_cap[2], need[2], need_cap[2], guarded;
+    apr_interval_time_t grace;
     rg_body_ctx *ctx;
 
     rg_judge_limit(j, RG_LIM_BODY, &size);
@@ -540,15 +548,18 @@ static RG_COLD int rg_body_judged(request_rec *r, const rg_judge_t *j,
         return HTTP_REQUEST_ENTITY_TOO_LARGE;
     }
 
+    grace = j->s->ceiling[RG_LIM_BODY_TIMEOUT] > 0
+            ? (apr_interval_time_t)j->s->ceiling[RG_LIM_BODY_TIMEOUT]
+            : r->server->timeout;
     ctx = apr_pcalloc(r->pool, sizeof(*ctx));
     guarded = rg_body_guard(&ctx->g[RG_GUARD_BLOCK], size.block,
                             size.block_ceiling, wait.block,
                             wait.block_ceiling, rate[0], rate_cap[0],
-                            r->server->timeout);
+                            r->server->timeout, grace);
     guarded |= rg_body_guard(&ctx->g[RG_GUARD_REPORT], size.report,
                              size.report_ceiling, wait.report,
                              wait.report_ceiling, rate[1], rate_cap[1],
-                             r->server->timeout);
+                             r->server->timeout, grace);
     ctx->timed = wait.block > 0 || wait.report > 0 || rate[0] > 0
                  || rate[1] > 0;
     if (length > 0 && size.report > 0 && length > size.report) {

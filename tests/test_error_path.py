@@ -603,6 +603,35 @@ def test_tenant_may_demand_a_faster_rate(tenant):
                     r'directive="ReqGuardBodyMinRate"')
 
 
+@pytest.fixture(scope="module")
+def lazy_tenant(start_apache):
+    """A rate ceiling and no BodyTimeout ceiling: the grace before the rate
+    is the server's Timeout, whatever a tenant's BodyTimeout says."""
+    return start_apache(
+        modules=["cgid"],
+        conf=CGI_CONF + "Timeout 2\nReqGuardCeiling BodyMinRate 2K\n",
+        files={
+            "htdocs/day/.htaccess": "ReqGuardBodyTimeout 86400\n",
+            "htdocs/day/echo.cgi": CGI,
+            "htdocs/dayoff/.htaccess": "ReqGuard Off\n"
+                                       "ReqGuardBodyTimeout 86400\n",
+            "htdocs/dayoff/echo.cgi": CGI,
+        })
+
+
+@pytest.mark.parametrize("path", ["/day/echo.cgi", "/dayoff/echo.cgi"])
+def test_tenant_cannot_put_off_the_min_rate_ceiling(lazy_tenant, path):
+    lazy_tenant.allow_log(READER_ERRORS)
+    started = time.monotonic()
+    r = slow_post(lazy_tenant, path, 5000, 500)
+    took = time.monotonic() - started
+    assert r.status_line == "HTTP/1.1 408 Request Timeout"
+    # 5000 bytes at 500 a second take 10 s: refused after the 2 s grace.
+    assert took < 8, took
+    lazy_tenant.wait_log(r'kind=body-timeout .*limit=2048 action=blocked '
+                         r'directive="ReqGuardCeiling BodyMinRate"')
+
+
 # ---- 12. the ceilings act in the administrator's mode -----------------------
 
 @pytest.fixture(scope="module")
