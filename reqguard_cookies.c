@@ -365,9 +365,25 @@ rg_cookies_t *rg_cookies_stream_result(apr_pool_t *p,
     return c;
 }
 
+/* 1 when the ',' at c is where Apache joined two Cookie lines: ", "
+ * then a token and '='. */
+static int rg_is_join(const char *c)
+{
+    const char *t = c + 2;
+
+    if (c[1] != ' ' || !rg_is_tchar((unsigned char)*t)) {
+        return 0;
+    }
+    while (rg_is_tchar((unsigned char)*t)) {
+        t++;
+    }
+    return *t == '=';
+}
+
 rg_cookies_t *rg_cookies_parse(apr_pool_t *p, const char *value)
 {
     rg_cookies_stream_t *s;
+    const char *seg, *c;
 
     if (value == NULL || *value == '\0') {
         return apr_pcalloc(p, sizeof(rg_cookies_t));
@@ -376,7 +392,16 @@ rg_cookies_t *rg_cookies_parse(apr_pool_t *p, const char *value)
      * made once, for a refusal, in the pool of the request refused. */
     s = apr_palloc(p, sizeof(*s));
     rg_cookies_stream_start(s, 0);
-    rg_cookies_stream_feed(s, value, strlen(value));
+    /* Each join of two lines ends a pair, as a ';' would.  The token scan
+     * of one comma stops at the next comma: linear. */
+    for (seg = c = value; (c = strchr(c, ',')) != NULL; c++) {
+        if (rg_is_join(c)) {
+            rg_cookies_stream_feed(s, seg, (apr_size_t)(c - seg));
+            rg_cookies_stream_feed(s, ";", 1);
+            seg = c + 2;
+        }
+    }
+    rg_cookies_stream_feed(s, seg, strlen(seg));
     return rg_cookies_stream_result(p, s);
 }
 

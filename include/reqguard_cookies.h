@@ -12,7 +12,11 @@
  * is a pair with an empty name (RFC 6265bis: browsers send a nameless
  * cookie as its value alone); empty segments are no pair.  Quotes are
  * not special: a cookie value cannot hold ';', so browsers split there.
- * Pairs are split on ';' only: a comma belongs to the value it is in.
+ * Pairs are split on ';', and in a whole value (rg_cookies_parse) also
+ * where Apache joined several Cookie lines of one HTTP/1.1 request: at
+ * ", " followed by a token and '=' (RFC 6265 values hold neither comma
+ * nor blank, so a conforming value never looks like that).  Any other
+ * comma belongs to the value it is in.
  *
  * The field may also be read as a header line in pieces split anywhere
  * (rg_cookies_stream_*): core's reads of a line too long for it, of which

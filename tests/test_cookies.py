@@ -397,6 +397,28 @@ def test_expire_as_many_as_needed_largest_first(site):
                 field(without(pairs, names[:-1]))).status == 431
 
 
+def test_two_cookie_lines_are_the_pairs_of_both(site):
+    """An HTTP/1.1 client that sends two Cookie lines: Apache joins them
+    with ", "; the list and the plan are those of every pair of both."""
+    pairs = [(f"e{i}", SECRET + "v" * (130 + 3 * i)) for i in range(8)]
+    first, second = field(pairs[:4]), field(pairs[4:])
+    r = send(site, "/named/full/", second, extra=[("Cookie", first)])
+    assert r.status == 431
+    d = doc(r)
+    assert [c["name"] for c in d["cookies"]] == [f"e{i}" for i in
+                                                 range(7, -1, -1)]
+    assert [c["bytes"] for c in d["cookies"]] == [
+        b for _, b in sizes(pairs)]
+    names = expired(r)
+    assert names == ["e7", "e6"], names
+    never_echoed(r)
+    # The browser's next request, still on two lines: it fits.
+    rest = without(pairs, names)
+    r = send(site, "/named/full/", field(rest[4:]),
+             extra=[("Cookie", field(rest[:4]))])
+    assert r.status == 200, r
+
+
 def test_expire_for_the_header_block_makes_the_block_fit(site):
     pairs = [(f"h{i}", SECRET + "v" * (90 + 7 * i)) for i in range(12)]
     other = [("X-Pad", "p" * 120)]

@@ -1,6 +1,7 @@
 /*
  * fuzz_cookies.c - the Cookie field of a request, taken apart by
- * rg_cookies_parse(), against a plain split on ';' (blanks trimmed, the
+ * rg_cookies_parse(), against a plain split on ';' and on Apache's joins
+ * of two Cookie lines (", " then a token and '='; blanks trimmed, the
  * name up to '=' with its trailing blanks cut, "" without '='): the pair
  * count and bytes, and the kept items, largest first with equal sizes in
  * field order, each name as sent (cut to RG_COOKIE_NAME_MAX + 1 bytes) and
@@ -59,13 +60,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *value = fz_cstr(rd.p, rd.left);
     size_t vlen = strlen(value), npairs = 0, total = 0, i, j, k;
     ref_pair_t *ref = malloc((vlen / 1 + 1) * sizeof(*ref));
-    const char *s = value;
+    const char *s;
+    char *split;
     rg_cookies_t *c;
     apr_size_t marked = 0, seen_marked = 0;
     apr_off_t limit;
     int fits;
 
     FZ_ASSERT(ref != NULL);
+    split = malloc(vlen + 1);
+    FZ_ASSERT(split != NULL);
+    memcpy(split, value, vlen + 1);
+    for (i = 0; i + 2 < vlen; i++) {
+        for (k = i + 2; k < vlen && token(value + k, 1); k++) {
+            /* the token after ", " */
+        }
+        if (value[i] == ',' && value[i + 1] == ' ' && k > i + 2
+            && value[k] == '=') {
+            split[i] = ';';
+        }
+    }
+    s = split;
     while (*s) {
         const char *semi = strchr(s, ';');
         const char *start = s, *end = semi ? semi : s + strlen(s);
@@ -169,6 +184,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FZ_ASSERT(marked == 0);
     }
     free(ref);
+    free(split);
     fz_release();
     return 0;
 }

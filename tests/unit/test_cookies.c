@@ -6,6 +6,7 @@
  */
 #include <string.h>
 #include <apr_general.h>
+#include <apr_lib.h>
 #include <apr_strings.h>
 
 #include "rg_unit.h"
@@ -97,6 +98,19 @@ static void test_parse(void)
     /* A comma stays in its value; the name is what precedes '='. */
     c = rg_cookies_parse(pool, "list=a,b,c");
     CHECK(c->pairs == 1 && order_is(c, "list:10"));
+    c = rg_cookies_parse(pool, "d=Wed, 01 Jan 2026; e=a, b; f=x,y=1");
+    CHECK(c->pairs == 3 && order_is(c, "d:18,f:7,e:6"));
+
+    /* Two Cookie lines as Apache joins them (", "): two fields' pairs,
+     * the same bytes as one field joined with "; ". */
+    c = rg_cookies_parse(pool, "a=1; big=xxxxxxxx, c=333; d=4");
+    CHECK(c->pairs == 4 && order_is(c, "big:12,c:5,a:3,d:3"));
+    CHECK(rg_cookies_field_size(c->pairs, c->bytes)
+          == (apr_off_t)strlen("Cookie: a=1; big=xxxxxxxx, c=333; d=4"));
+    c = rg_cookies_parse(pool, "a=1;, b=2, , c=3");
+    CHECK(c->pairs == 3 && order_is(c, "b:4,a:3,c:3"));
+    c = rg_cookies_parse(pool, "a=1, =2, b c=3, x");
+    CHECK(c->pairs == 1 && order_is(c, "a:17"));
 
     /* Any byte but NUL: names that are no token are listed, not
      * expirable; a second '=' belongs to the value. */
@@ -600,7 +614,7 @@ static void test_random(void)
     int round, ok = 1;
 
     for (round = 0; round < 3000; round++) {
-        char field[700];
+        char field[700], split[700];
         apr_size_t len, i, ref_pairs = 0, ref_bytes = 0, kept = 0;
         const char *seg;
         rg_cookies_t *c;
@@ -615,8 +629,23 @@ static void test_random(void)
         }
         field[len] = '\0';
 
-        /* Reference: split on ';', trim blanks, count what is left. */
-        for (seg = field; ; ) {
+        /* Reference: Apache's joins (", " then a name of letters, digits,
+         * '_' or '-' and '=') as ';', then split on ';', trim blanks,
+         * count what is left. */
+        memcpy(split, field, len + 1);
+        for (i = 0; i + 2 < len; i++) {
+            apr_size_t t = i + 2;
+
+            while (t < len && (apr_isalnum((unsigned char)field[t])
+                               || field[t] == '_' || field[t] == '-')) {
+                t++;
+            }
+            if (field[i] == ',' && field[i + 1] == ' ' && t > i + 2
+                && field[t] == '=') {
+                split[i] = ';';
+            }
+        }
+        for (seg = split; ; ) {
             const char *end = strchr(seg, ';'), *a = seg, *b;
 
             b = end ? end : seg + strlen(seg);
@@ -638,9 +667,10 @@ static void test_random(void)
 
         c = rg_cookies_parse(pool, field);
         ok &= c->pairs == ref_pairs && c->bytes == ref_bytes;
-        /* The same as a line in two pieces split anywhere. */
+        /* The same as a line in two pieces split anywhere (a line holds
+         * no join of Apache's). */
         {
-            const char *line = apr_pstrcat(pool, "Cookie:", field, "\r\n",
+            const char *line = apr_pstrcat(pool, "Cookie:", split, "\r\n",
                                            NULL);
             apr_size_t cut = (seed >> 4) % (strlen(line) + 1);
 
