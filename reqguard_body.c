@@ -510,6 +510,17 @@ static int rg_body_guard(rg_body_guard_t *g, apr_int64_t limit, int limit_cap,
     return limit > 0 || timeout > 0 || min_rate > 0;
 }
 
+/* 1 when core's LimitRequestBody is lower than limit and length is over
+ * it: core refuses that declared length itself, before reading, and the
+ * lower limit is the one that answers. */
+static int rg_body_core_lower(request_rec *r, apr_off_t limit,
+                              apr_off_t length)
+{
+    apr_off_t core = ap_get_limit_req_body(r);
+
+    return core > 0 && core < limit && length > core;
+}
+
 /* The body checks with the bounds of the request: refuse what the headers
  * already tell, and put the filter in place for what only the body can
  * tell.  length is the declared length, -1 for chunked. */
@@ -539,7 +550,8 @@ static RG_COLD int rg_body_judged(request_rec *r, const rg_judge_t *j,
             return HTTP_LENGTH_REQUIRED;
         }
     }
-    if (length > 0 && size.block > 0 && length > size.block) {
+    if (length > 0 && size.block > 0 && length > size.block
+        && !rg_body_core_lower(r, size.block, length)) {
         rg_body_record(r, RG_GUARD_BLOCK, RG_KIND_BODY, length, size.block,
                        rg_judge_limit_directive(RG_LIM_BODY,
                                                 size.block_ceiling),

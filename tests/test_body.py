@@ -465,12 +465,14 @@ def test_megabyte_sent_blindly_still_reads_413(server, framing):
 
 def test_core_limit_request_body_answers_alone(server):
     """LimitRequestBody 500 under ReqGuardMaxBody 1000: core answers, once,
-    and the module records nothing.  Core's refusal of a chunked body makes
-    mod_cgid log AH01270 exactly as the module's does."""
+    and the module records nothing, also for a length over both.  Core's
+    refusal of a chunked body makes mod_cgid log AH01270 exactly as the
+    module's does."""
     mark = bu.access_mark(server)
-    for is_chunked in (False, True):
+    for is_chunked, n in ((False, 600), (True, 600), (False, 2000),
+                          (True, 2000)):
         with rgtest.Conn(server.port) as c:
-            c.send(bu.request_bytes("/core/echo.cgi", body_of(600),
+            c.send(bu.request_bytes("/core/echo.cgi", body_of(n),
                                     is_chunked))
             r = c.read_response()
             assert r.status_line == STATUS_413
@@ -478,7 +480,7 @@ def test_core_limit_request_body_answers_alone(server):
             assert c.buf == b"", "exactly one response"
     server.wait_log(r"AH01270: Error reading request entity data")
     assert not server.log_lines("RG00001")
-    lines = bu.access_since(server, mark, "/core/echo.cgi", 413, count=2)
+    lines = bu.access_since(server, mark, "/core/echo.cgi", 413, count=4)
     assert all(l.endswith(" v=-") and " 413 " in l for l in lines), lines
 
 
