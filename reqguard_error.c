@@ -85,6 +85,9 @@ typedef struct {
     const rg_violation_t *v;
     const char *accept;         /* Accept to negotiate on, or NULL */
     const char *accept_language;    /* Accept-Language, or NULL */
+    int drop_location;          /* core adds the Location of its redirect
+                                 * to an external ErrorDocument 400 after
+                                 * insert_error_filter: take it out again */
 } rg_err_ctx_t;
 
 /* ---- what core read of the line it refused ------------------------------ */
@@ -193,9 +196,25 @@ const char *rg_error_core_accept_language(const request_rec *r)
 
 /* ---- core's own refusals ---------------------------------------------- */
 
+/* 1 when r is core's 302 to an external "ErrorDocument 400" URL: ap_die()
+ * turned the 400 into that redirect before the error page is written. */
+static int rg_error_core_redirect(const request_rec *r)
+{
+    const char *doc, *loc;
+
+    if (r->status != HTTP_MOVED_TEMPORARILY) {
+        return 0;
+    }
+    doc = ap_response_code_string((request_rec *)r,
+                                  ap_index_of_response(HTTP_BAD_REQUEST));
+    loc = apr_table_get(r->headers_out, "Location");
+    return doc != NULL && loc != NULL && ap_is_url(doc) && !strcmp(doc, loc);
+}
+
 /*
  * The core refusal r is being answered for, or RG_KIND_NONE: on HTTP/1.x
- * core's 400 with its note for a field over LimitRequestFieldSize or more
+ * core's 400 (or its redirect to an external ErrorDocument 400 URL) with
+ * its note for a field over LimitRequestFieldSize or more
  * fields than LimitRequestFields; on HTTP/2 mod_http2's 431 for the same,
  * made while it built the request, before any request hook mapped it to a
  * file (mod_http2 sets no note: a request with as many fields as the limit
@@ -206,7 +225,7 @@ static rg_kind_e rg_error_core_kind(const request_rec *r)
     const char *note;
     int fields;
 
-    if (r->status == HTTP_BAD_REQUEST
+    if ((r->status == HTTP_BAD_REQUEST || rg_error_core_redirect(r))
         && r->proto_num < HTTP_VERSION(2, 0)) {
         note = apr_table_get(r->notes, "error-notes");
         if (note == NULL) {
@@ -415,6 +434,9 @@ static apr_status_t rg_error_filter(ap_filter_t *f, apr_bucket_brigade *bb)
     }
     /* ap_send_error_response has made err_headers_out the response's
      * headers_out by now. */
+    if (ctx->drop_location) {
+        apr_table_unset(r->headers_out, "Location");
+    }
     if (ctx->what == RG_ERR_RENDERED) {
         rg_diag_headers(r, r->headers_out, &ctx->rendered);
         body = ctx->rendered.body;
@@ -456,7 +478,7 @@ static void rg_error_insert(request_rec *r)
         if (!rg_error_core_record(r, core)) {
             return;             /* Apache's answer stands */
         }
-        if (saved == HTTP_BAD_REQUEST) {
+        if (saved != HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE) {
             rg_error_set_431(r);
         }
     }
@@ -485,6 +507,8 @@ static void rg_error_insert(request_rec *r)
     }
     ctx = apr_pcalloc(r->pool, sizeof(*ctx));
     ctx->v = v;
+    /* The 400's external ErrorDocument is not the 431's. */
+    ctx->drop_location = saved == HTTP_MOVED_TEMPORARILY;
     if (rg_kind_is_core(v->kind)) {
         ctx->accept = rg_lines_accept(r);
         ctx->accept_language = rg_error_core_accept_language(r);

@@ -206,6 +206,50 @@ def test_errordocument_431_text_wins_over_errordocument_400_url(ed_text):
 
 
 @pytest.fixture(scope="module")
+def ed_external(start_apache):
+    return start_apache(
+        conf="ErrorDocument 400 http://errors.example/400.html\n"
+             '<Location "/reqguard-status">\n'
+             "    SetHandler reqguard-status\n"
+             "</Location>\n")
+
+
+def test_external_errordocument_400_does_not_hide_the_431(ed_external):
+    r, closed = rgtest.raw(ed_external, BIG_FIELD)
+    assert r.status_line == "HTTP/1.1 431 Request Header Fields Too Large"
+    assert r.header("Location") is None
+    assert r.header("Cache-Control") == "no-store"
+    assert r.header("Content-Type") == "text/plain; charset=utf-8"
+    assert r.text.startswith("431 Request Header Fields Too Large\n")
+    assert "X-Big" in r.text
+    assert SECRET not in r.text
+    assert closed
+    line = ed_external.wait_log(r"kind=core-field-size field=X-Big")[0]
+    assert "action=blocked" in line
+    assert count(ed_external, "core-field-size", "blocked") == 1
+    # Any other 400 is still redirected to the 400 page.
+    r, _ = rgtest.raw(ed_external, b"GET / HTTP/1.1\r\n\r\n")
+    assert r.status == 302
+    assert r.header("Location") == "http://errors.example/400.html"
+
+
+@pytest.fixture(scope="module")
+def ed_external_text(start_apache):
+    return start_apache(
+        conf="ErrorDocument 400 http://errors.example/400.html\n"
+             "ErrorDocument 431 \"text for 431\"\n")
+
+
+def test_external_errordocument_400_and_a_431_text(ed_external_text):
+    r, closed = rgtest.raw(ed_external_text, BIG_FIELD)
+    assert r.status_line == "HTTP/1.1 431 Request Header Fields Too Large"
+    assert r.header("Location") is None
+    assert r.body == b"text for 431"
+    assert closed
+    ed_external_text.wait_log(r"kind=core-field-size")
+
+
+@pytest.fixture(scope="module")
 def ed431(start_apache):
     return start_apache(
         conf="""
