@@ -188,6 +188,21 @@ int main(void)
     CHECK(pct(RG_HIST_P999) == 3000);
     CHECK(suggest(0) == 8192);
 
+    /* The reference's example: 1,000 values of 900 and one of 5,000.  The
+     * rank of p99.9 is ceil(999.999) = 1000, a 900, bucket 10: every
+     * percentile is 1023; the suggestion 2^11, or the floor 8190. */
+    reset();
+    for (i = 0; i < 1000; i++) {
+        rg_hist_add(&h, 900);
+    }
+    rg_hist_add(&h, 5000);
+    CHECK(pct(RG_HIST_P50) == 1023);
+    CHECK(pct(RG_HIST_P99) == 1023);
+    CHECK(pct(RG_HIST_P999) == 1023);
+    CHECK(h.max == 5000);
+    CHECK(suggest(0) == 2048);
+    CHECK(suggest(8190) == 8190);
+
     /* Zeros: bucket 0, percentile 0, suggestion 2. */
     reset();
     rg_hist_add(&h, 0);
