@@ -242,7 +242,6 @@ void rg_learn_request(request_rec *r, struct rg_learn_row *row)
 typedef struct {
     apr_uint64_t count, sum, max, p50, p99, p999, suggested;
     int known;                          /* count > 0 */
-    int top;                            /* highest bucket with a value */
 } rg_learn_fig_t;
 
 static void rg_learn_read(rg_learn_hist_t *from, rg_hist_t *to)
@@ -265,7 +264,6 @@ static void rg_learn_figures(const rg_hist_t *h, apr_uint64_t floor,
     f->count = rg_hist_count(h);
     f->sum = h->sum;
     f->max = h->max;
-    f->top = rg_hist_top(h);
     f->known = f->count > 0;
     if (!f->known) {
         return;
@@ -418,17 +416,10 @@ static void rg_learn_prom_series(request_rec *r, const char *metric,
  */
 static void rg_learn_prometheus(request_rec *r)
 {
-    rg_hist_t *h;
-    rg_learn_fig_t *f;
+    rg_hist_t h;
     char le[24];
-    int i, m, k;
+    int i, m, k, top;
 
-    h = apr_palloc(r->pool, sizeof(*h) * RG_LEARN_COUNT * rg_nllisted);
-    f = apr_palloc(r->pool, sizeof(*f) * RG_LEARN_COUNT * rg_nllisted);
-    for (i = 0; i < rg_nllisted; i++) {
-        rg_learn_row_figures(i, &h[i * RG_LEARN_COUNT],
-                             &f[i * RG_LEARN_COUNT]);
-    }
     for (m = 0; m < RG_LEARN_COUNT; m++) {
         const char *metric = rg_measures[m].metric;
 
@@ -436,23 +427,25 @@ static void rg_learn_prometheus(request_rec *r)
                    "host.\n# TYPE %s histogram\n", metric,
                    rg_measures[m].help, metric);
         for (i = 0; i < rg_nllisted; i++) {
-            const rg_hist_t *one = &h[i * RG_LEARN_COUNT + m];
-            const rg_learn_fig_t *fig = &f[i * RG_LEARN_COUNT + m];
             const char *label = rg_llisted[i].label;
+            apr_uint64_t cumulative = 0;
 
-            for (k = 0; k <= fig->top; k++) {
+            /* One reading of the histogram for all its series. */
+            rg_learn_read(&rg_llisted[i].row->m[m], &h);
+            top = rg_hist_top(&h);
+            for (k = 0; k <= top; k++) {
+                cumulative = rg_hist_cumulative(&h, (unsigned int)k);
                 apr_snprintf(le, sizeof(le), "%" APR_UINT64_T_FMT,
                              (apr_uint64_t)rg_hist_upper((unsigned int)k));
                 rg_learn_prom_series(r, metric, "_bucket", label, le);
-                ap_rprintf(r, "%" APR_UINT64_T_FMT "\n", (apr_uint64_t)
-                           rg_hist_cumulative(one, (unsigned int)k));
+                ap_rprintf(r, "%" APR_UINT64_T_FMT "\n", cumulative);
             }
             rg_learn_prom_series(r, metric, "_bucket", label, "+Inf");
-            ap_rprintf(r, "%" APR_UINT64_T_FMT "\n", fig->count);
+            ap_rprintf(r, "%" APR_UINT64_T_FMT "\n", cumulative);
             rg_learn_prom_series(r, metric, "_sum", label, NULL);
-            ap_rprintf(r, "%" APR_UINT64_T_FMT "\n", fig->sum);
+            ap_rprintf(r, "%" APR_UINT64_T_FMT "\n", (apr_uint64_t)h.sum);
             rg_learn_prom_series(r, metric, "_count", label, NULL);
-            ap_rprintf(r, "%" APR_UINT64_T_FMT "\n", fig->count);
+            ap_rprintf(r, "%" APR_UINT64_T_FMT "\n", cumulative);
         }
     }
 }
