@@ -15,11 +15,14 @@
  *                         reqguard-diagnostic handler
  *   reqguard_violation.c  log line, REQGUARD_* variables, violation record
  *   reqguard_counters.c   shared-memory counters, reqguard-status handler
+ *   reqguard_learn.c      ReqGuardLearn: request sizes per virtual host in
+ *                         shared-memory histograms, suggested limits
  * and pure logic, unit-tested without Apache:
  *   reqguard_parse.c      sizes, durations, lengths
  *   reqguard_fields.c     per-name field limit table
  *   reqguard_kind.c       violation kinds: names, statuses, directives
  *   reqguard_render.c     Accept negotiation, escaping, diagnostic bodies
+ *   reqguard_hist.c       power-of-two histograms: percentiles, suggestions
  */
 #define RG_MODULE_GLUE
 #include "reqguard_private.h"
@@ -34,6 +37,7 @@
 #include "reqguard_diag.h"
 #include "reqguard_error.h"
 #include "reqguard_counters.h"
+#include "reqguard_learn.h"
 
 #define RG_HANDLER_PREFIX "reqguard-"
 #define RG_HANDLER_PREFIX_LEN (sizeof(RG_HANDLER_PREFIX) - 1)
@@ -99,7 +103,8 @@ static int rg_post_perdir(request_rec *r)
 
 /*
  * post_read_request, first of all.  A new request: note the fields core
- * built before other modules change them (reqguard_lines.c).  An internal
+ * built before other modules change them (reqguard_lines.c), and learn
+ * its sizes when its virtual host learns (reqguard_learn.c).  An internal
  * redirect (RewriteRule in .htaccess, Action, ErrorDocument URL), which is
  * not checked again: inherit what the first request was refused or counted
  * for.
@@ -111,6 +116,7 @@ static int rg_post_read(request_rec *r)
     }
     if (r->prev == NULL) {
         rg_lines_note_fields(r);
+        rg_learn_note(r);
         return DECLINED;
     }
     rg_body_redirected(r);
@@ -148,6 +154,7 @@ static void rg_register_hooks(apr_pool_t *p)
     rg_body_register_hooks();
     rg_error_register_hooks();
     rg_counters_register_hooks();
+    rg_learn_register_hooks();
 }
 
 AP_DECLARE_MODULE(reqguard) = {

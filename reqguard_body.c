@@ -77,7 +77,8 @@ typedef struct {
 } rg_body_guard_t;
 
 /* Per-request state of the filter, allocated only for a request with a
- * body that a limit applies to; internal redirects share it. */
+ * body that a limit applies to or that ReqGuardLearn counts; internal
+ * redirects share it. */
 typedef struct {
     rg_body_guard_t g[2];           /* [RG_GUARD_BLOCK], [RG_GUARD_REPORT] */
     apr_off_t seen;                 /* body bytes passed up so far */
@@ -485,6 +486,43 @@ static int rg_body_announced(const request_rec *r, apr_off_t *length)
     return cl != NULL && rg_parse_length(cl, length) && *length > 0;
 }
 
+/* The counting state of r's REQGUARD_BODY filter when it has one (put
+ * there by ReqGuardLearn), else NULL.  Off the clean path: a refusal, or a
+ * body that the guard counts or times. */
+static rg_body_ctx *rg_body_find(const request_rec *r)
+{
+    ap_filter_t *f;
+
+    for (f = r->input_filters; f != NULL; f = f->next) {
+        if (f->frec == rg_body_filter_handle) {
+            return f->ctx;
+        }
+    }
+    return NULL;
+}
+
+int rg_body_learn(request_rec *r, apr_off_t *declared,
+                  const apr_off_t **counted)
+{
+    rg_body_ctx *ctx;
+
+    *counted = NULL;
+    if (!rg_body_announced(r, declared)) {
+        return 0;
+    }
+    /* On HTTP/1.x HTTP_IN delivers exactly a declared length, or refuses:
+     * that length is the figure.  A chunked body, and any body of an
+     * HTTP/2 stream, is counted by a filter without limits, which the
+     * body checks take over if a limit applies. */
+    if (*declared < 0 || r->connection->master != NULL) {
+        ctx = apr_pcalloc(r->pool, sizeof(*ctx));
+        ap_add_input_filter_handle(rg_body_filter_handle, ctx, r,
+                                   r->connection);
+        *counted = &ctx->seen;
+    }
+    return 1;
+}
+
 /* Fill a guard from the bounds of a request; 1 when it limits anything. */
 static int rg_body_guard(rg_body_guard_t *g, apr_int64_t limit, int limit_cap,
                          apr_int64_t timeout, int timeout_cap,
@@ -531,7 +569,7 @@ static RG_COLD int rg_body_judged(request_rec *r, const rg_judge_t *j,
     apr_off_t rate[2];
     int rate_cap[2], need[2], need_cap[2], guarded;
     apr_interval_time_t grace;
-    rg_body_ctx *ctx;
+    rg_body_ctx *ctx, *counting;
 
     rg_judge_limit(j, RG_LIM_BODY, &size);
     rg_judge_limit(j, RG_LIM_BODY_TIMEOUT, &wait);
@@ -563,7 +601,10 @@ static RG_COLD int rg_body_judged(request_rec *r, const rg_judge_t *j,
     grace = j->s->ceiling[RG_LIM_BODY_TIMEOUT] > 0
             ? (apr_interval_time_t)j->s->ceiling[RG_LIM_BODY_TIMEOUT]
             : r->server->timeout;
-    ctx = apr_pcalloc(r->pool, sizeof(*ctx));
+    /* The filter ReqGuardLearn put in place counts for the guard too:
+     * one count of the body. */
+    counting = rg_body_find(r);
+    ctx = counting ? counting : apr_pcalloc(r->pool, sizeof(*ctx));
     guarded = rg_body_guard(&ctx->g[RG_GUARD_BLOCK], size.block,
                             size.block_ceiling, wait.block,
                             wait.block_ceiling, rate[0], rate_cap[0],
@@ -585,7 +626,7 @@ static RG_COLD int rg_body_judged(request_rec *r, const rg_judge_t *j,
     /* On HTTP/1.x HTTP_IN delivers exactly the declared length: such a
      * body needs the filter only to be timed.  An HTTP/2 stream is counted
      * whatever it declared. */
-    if (!guarded
+    if (!guarded || counting != NULL
         || (length > 0 && wait.block == 0 && wait.report == 0
             && rate[0] == 0 && rate[1] == 0
             && r->connection->master == NULL)) {
@@ -663,6 +704,11 @@ void rg_body_seal(request_rec *r)
      * tries finds it already ended, and the connection, with the body
      * still on it, closes. */
     r->connection->keepalive = AP_CONN_CLOSE;
+    ctx = rg_body_find(r);
+    if (ctx != NULL) {
+        ctx->refused = 1;       /* ReqGuardLearn's filter: it counted 0 */
+        return;
+    }
     ctx = apr_pcalloc(r->pool, sizeof(*ctx));
     ctx->refused = 1;
     ap_add_input_filter_handle(rg_body_filter_handle, ctx, r, r->connection);

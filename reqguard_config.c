@@ -12,6 +12,7 @@
 #include <apr_strings.h>
 
 #include "reqguard_config.h"
+#include "reqguard_learn.h"
 #include "reqguard_parse.h"
 
 /* Longest part of a bad value quoted back in an error message. */
@@ -141,7 +142,9 @@ void *rg_create_srv_conf(apr_pool_t *p, server_rec *s)
     conf->ceiling_min_rate = RG_UNSET_SIZE;
     conf->ceiling_fields = NULL;
     conf->remap431 = RG_UNSET_FLAG;
+    conf->learn = RG_UNSET_FLAG;
     conf->limited = 0;
+    conf->learn_row = NULL;
     return conf;
 }
 
@@ -160,7 +163,10 @@ void *rg_merge_srv_conf(apr_pool_t *p, void *basev, void *addv)
     conf->ceiling_fields = rg_fields_merge(p, base->ceiling_fields,
                                            add->ceiling_fields);
     RG_MERGE(remap431, RG_UNSET_FLAG);
+    RG_MERGE(learn, RG_UNSET_FLAG);
     conf->limited = rg_srv_limits(conf);
+    /* Set for each server record in post_config (reqguard_learn.c). */
+    conf->learn_row = NULL;
     return conf;
 }
 
@@ -645,6 +651,9 @@ const command_rec rg_cmds[] = {
                    "cannot loosen: LIMIT VALUE, or FieldLimit NAME SIZE"),
     AP_INIT_FLAG("ReqGuardRemap431", rg_set_remap431, NULL, RSRC_CONF,
                  "On: answer core's oversized-header 400 with 431"),
+    AP_INIT_TAKE1("ReqGuardLearn", rg_learn_set, NULL, RSRC_CONF,
+                  "On: learn the sizes of this virtual host's requests "
+                  "(reqguard-status shows them and suggests limits)"),
     AP_INIT_TAKE1("ReqGuardDiagnostics", rg_set_diagnostics, NULL, RG_DIR_CTX,
                   "Detail of refusal bodies: Off, Brief or Full"),
     AP_INIT_TAKE1("ReqGuardErrorFormat", rg_set_format, NULL, RG_DIR_CTX,

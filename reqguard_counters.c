@@ -109,6 +109,22 @@ const char *rg_counters_label(const server_rec *s)
     return slot ? slot->label : RG_VHOST_OTHER;
 }
 
+apr_uint32_t rg_counters_slots(void)
+{
+    return rg_seg ? rg_seg->capacity : 0;
+}
+
+int rg_counters_slot(const server_rec *s)
+{
+    rg_slot_t *slot;
+
+    if (rg_seg == NULL) {
+        return -1;
+    }
+    slot = apr_hash_get(rg_by_server, &s, sizeof(s));
+    return slot ? (int)(slot - rg_seg->slot) : 0;
+}
+
 /* ---- counting ---------------------------------------------------------- */
 
 void rg_counters_add(const server_rec *s, rg_kind_e kind, int blocked)

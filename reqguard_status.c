@@ -7,7 +7,9 @@
  * query string (?format=..., ?json, ?auto) or else from Accept; the
  * server-status section is HTML, or "Key: value" lines for ?auto.  Every
  * format is written the same way: the counters first, then each section
- * another file added, in rg_status_write().
+ * another file added, in rg_status_write().  ?config=1 answers instead
+ * with the limits ReqGuardLearn suggests, as configuration text
+ * (reqguard_learn.c).
  *
  * Everything shown comes from the configuration and the counters, never
  * from a request.
@@ -21,6 +23,7 @@
 #include <mod_status.h>
 
 #include "reqguard_counters.h"
+#include "reqguard_learn.h"
 #include "reqguard_status.h"
 
 #define RG_STATUS_TEXT_TYPE  "text/plain; charset=utf-8"
@@ -407,6 +410,33 @@ static int rg_status_format_from_args(apr_pool_t *p, const char *args,
     return picked;
 }
 
+/* 1: the query string asks for the suggested configuration ("config" or
+ * "config=1"); 0: it does not ("config=0" or no such parameter); -1: it
+ * has another value.  Other parameters are left to the format. */
+static int rg_status_config_from_args(apr_pool_t *p, const char *args)
+{
+    char *copy, *param, *last;
+    int wanted = 0;
+
+    if (args == NULL || *args == '\0') {
+        return 0;
+    }
+    copy = apr_pstrdup(p, args);
+    for (param = apr_strtok(copy, "&", &last); param != NULL;
+         param = apr_strtok(NULL, "&", &last)) {
+        if (!strcmp(param, "config") || !strcmp(param, "config=1")) {
+            wanted = 1;
+        }
+        else if (!strcmp(param, "config=0")) {
+            wanted = 0;
+        }
+        else if (!strncmp(param, "config=", 7)) {
+            return -1;
+        }
+    }
+    return wanted;
+}
+
 /* A q-value in thousandths; 1000 when absent or unreadable. */
 static int rg_qvalue(const char *v)
 {
@@ -511,19 +541,32 @@ static rg_status_format_e rg_status_negotiate(apr_pool_t *p,
 int rg_status_handler(request_rec *r)
 {
     rg_status_format_e format = RG_STATUS_TEXT;
-    int picked;
+    int picked, config;
 
     if (r->method_number != M_GET) {
         ap_allow_methods(r, REPLACE_ALLOW, "GET", NULL);
         return HTTP_METHOD_NOT_ALLOWED;
     }
+    config = rg_status_config_from_args(r->pool, r->args);
     picked = rg_status_format_from_args(r->pool, r->args, &format);
-    if (picked < 0) {
+    if (picked < 0 || config < 0) {
         ap_set_content_type(r, RG_STATUS_TEXT_TYPE);
         apr_table_setn(r->headers_out, "Cache-Control", "no-store");
         r->status = HTTP_BAD_REQUEST;
-        ap_rputs("mod_reqguard status: unknown format; use format=text, "
-                 "json, prometheus or auto\n", r);
+        ap_rputs(config < 0 ? "mod_reqguard status: use config=1 for the "
+                              "suggested configuration\n"
+                            : "mod_reqguard status: unknown format; use "
+                              "format=text, json, prometheus or auto\n", r);
+        return OK;
+    }
+    /* The limits ReqGuardLearn suggests, as configuration text: whatever
+     * format was asked for. */
+    if (config) {
+        ap_set_content_type(r, RG_STATUS_TEXT_TYPE);
+        apr_table_setn(r->headers_out, "Cache-Control", "no-store");
+        if (!r->header_only) {
+            rg_learn_config(r);
+        }
         return OK;
     }
     if (!picked) {

@@ -29,4 +29,11 @@ void rg_body_redirected(request_rec *r);
  * body reads as ended, for an error page too, and the connection closes. */
 void rg_body_seal(request_rec *r);
 
+/* For ReqGuardLearn, in post_read_request: 1 when r announces a body, with
+ * *declared its Content-Length (-1: chunked); a chunked body, or any body
+ * of an HTTP/2 stream, is then counted by REQGUARD_BODY from now on, and
+ * *counted points to the count (else NULL).  0 when r has no body. */
+int rg_body_learn(request_rec *r, apr_off_t *declared,
+                  const apr_off_t **counted);
+
 #endif /* REQGUARD_BODY_H */

@@ -92,8 +92,12 @@ typedef struct {
                                          * slowest rate allowed, -1: none */
     const rg_field_table_t *ceiling_fields; /* ReqGuardCeiling FieldLimit */
     int remap431;                       /* ReqGuardRemap431 */
+    int learn;                          /* ReqGuardLearn */
     int limited;                        /* derived: some ceiling above is
                                          * in force */
+    struct rg_learn_row *learn_row;     /* derived in post_config: this
+                                         * server's learning histograms,
+                                         * NULL when it does not learn */
 } rg_srv_conf;
 
 void *rg_create_dir_conf(apr_pool_t *p, char *dir);
@@ -162,6 +166,11 @@ static APR_INLINE rg_cookie_recovery_e rg_conf_cookie_recovery(
 static APR_INLINE int rg_conf_remap431(const rg_srv_conf *s)
 {
     return s->remap431 != 0;    /* unset (-1) means On */
+}
+
+static APR_INLINE int rg_conf_learn(const rg_srv_conf *s)
+{
+    return s->learn == 1;       /* unset (-1) means Off */
 }
 
 /* ---- judging a request ------------------------------------------------ */

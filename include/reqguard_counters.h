@@ -51,6 +51,14 @@ void rg_counters_vhost(int i, rg_counts_t *out);
  * alone when no port is known), from the configuration only. */
 const char *rg_counters_label(const server_rec *s);
 
+/* The slots themselves, for the learning histograms (reqguard_learn.c),
+ * which keep a row per slot: how many slots the segment has (0 without
+ * it), and the slot of the server record s in this configuration (0 is
+ * "(other)"), -1 without the segment.  Set in post_config (the counters'
+ * runs before the learning one). */
+apr_uint32_t rg_counters_slots(void);
+int rg_counters_slot(const server_rec *s);
+
 void rg_counters_register_hooks(void);
 
 /* The reqguard-status handler (reqguard_status.c); mod_reqguard.c

@@ -48,6 +48,7 @@ ASAN_CORE   := tests/test_harness.py tests/test_headers.py \
                tests/test_remap.py tests/test_body.py \
                tests/test_diagnostics.py tests/test_redirects.py \
                tests/test_ceiling.py tests/test_status.py \
+               tests/test_learn.py \
                tests/test_error_path.py tests/test_h2_stall.py \
                tests/test_sanitizers.py
 

@@ -26,6 +26,7 @@ BAD_VALUES = [
     ("ReqGuardCeiling MaxBody 1Q", "'1Q'"),
     ("ReqGuardCeiling MaxSpeed 10", "'MaxSpeed'"),
     ("ReqGuardRemap431 Perhaps", "ReqGuardRemap431"),
+    ("ReqGuardLearn Sometimes", "'Sometimes'"),
     ("ReqGuardDiagnostics Verbose", "'Verbose'"),
     ("ReqGuardErrorFormat XML", "'XML'"),
 ]
@@ -46,6 +47,7 @@ ReqGuardBodyMinRate 500
 ReqGuardCeiling MaxBody 2G
 ReqGuardCeiling ReqGuardBodyTimeout 60
 ReqGuardRemap431 On
+ReqGuardLearn Off
 ReqGuardDiagnostics Full
 ReqGuardErrorFormat Auto
 <Directory "@ROOT@/htdocs/sub">
@@ -57,6 +59,7 @@ ReqGuardErrorFormat Auto
 <VirtualHost 127.0.0.1:@PORT@>
     ReqGuardCeiling MaxURI 8K
     ReqGuardRemap431 Off
+    ReqGuardLearn On
 </VirtualHost>
 """
 
@@ -89,6 +92,7 @@ def test_configtest_rejects_bad_value(line, shown):
 @pytest.mark.parametrize("line", [
     "ReqGuardCeiling MaxBody 1M",
     "ReqGuardRemap431 Off",
+    "ReqGuardLearn On",
 ])
 def test_server_only_directive_refused_in_directory(line):
     rc, out = configtest(f'<Directory "@ROOT@/htdocs">\n{line}\n</Directory>')
@@ -122,6 +126,8 @@ def htserver(start_apache):
             "htdocs/ceiling/index.html": "ceiling\n",
             "htdocs/remap/.htaccess": "ReqGuardRemap431 Off\n",
             "htdocs/remap/index.html": "remap\n",
+            "htdocs/learn/.htaccess": "ReqGuardLearn On\n",
+            "htdocs/learn/index.html": "learn\n",
             "htdocs/fileinfo/.htaccess": "ReqGuardMaxURI 100\n",
             "htdocs/fileinfo/index.html": "fileinfo\n",
             "htdocs/listed/.htaccess": "ReqGuardMaxURI 100\n",
@@ -147,6 +153,7 @@ def test_other_directories_keep_working_next_to_a_bad_htaccess(htserver):
 @pytest.mark.parametrize("path,directive", [
     ("/ceiling/", "ReqGuardCeiling"),
     ("/remap/", "ReqGuardRemap431"),
+    ("/learn/", "ReqGuardLearn"),
 ])
 def test_server_only_directive_refused_in_htaccess(htserver, path, directive):
     r, _ = rgtest.get(htserver, path)

@@ -509,7 +509,7 @@ def test_reference_documents_every_directive_in_httpd_format():
         assert row["Status:"] == "External"
         assert row["Module:"] == "mod_reqguard"
         assert row["Syntax:"].startswith(f"`{name}")
-        if name in ("ReqGuardCeiling", "ReqGuardRemap431"):
+        if name in ("ReqGuardCeiling", "ReqGuardRemap431", "ReqGuardLearn"):
             assert row["Context:"] == "server config, virtual host"
             assert row["Override:"] == "not allowed in .htaccess"
         else:

@@ -5,8 +5,9 @@ ModSecurity.
 usage:
   bench.py                          the whole benchmark: one table, also
                                     written to docs/benchmarks.md
-  bench.py --only instructions      one part (instructions, throughput,
-                                    streaming, refusal); repeatable
+  bench.py --only instructions      one part (instructions, learn,
+                                    throughput, streaming, refusal);
+                                    repeatable
   bench.py --breakdown CONFIG REQ   where the instructions of one request go
   bench.py --smoke                  one figure, fails on a gross regression
   bench.py --list                   the configurations and requests
@@ -37,7 +38,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 DOC = os.path.join(ROOT, "docs", "benchmarks.md")
 
-PARTS = ("instructions", "throughput", "streaming", "refusal")
+PARTS = ("instructions", "learn", "throughput", "streaming", "refusal")
 
 # Columns of the instruction tables: configuration per column; the row of
 # the heavy GET with per-name limits uses the per-name variants.
@@ -245,6 +246,41 @@ class Bench:
              "mod_reqtimeout", "ModSecurity"], rows)
         self.emit("Headline: instructions added, in % of stock",
                   self.headline_table)
+
+    # ---- ReqGuardLearn ----------------------------------------------------
+    LEARN_REQUESTS = ("plain", "heavy")
+
+    def learn(self):
+        """What ReqGuardLearn On adds: the module with learning and no
+        limit against the module loaded with nothing set, and against
+        stock Apache."""
+        rows = []
+        for request in self.LEARN_REQUESTS:
+            stock = self.figure("stock", request).per_request
+            none = self.figure("none", request)
+            learn = self.figure("learn", request)
+            d = learn.per_request - none.per_request
+            rows.append([setups.REQUESTS[request].title,
+                         report.fmt_int(stock),
+                         f"{none.per_request - stock:+,.0f} "
+                         f"({report.pct(none.per_request - stock, stock)})",
+                         f"{learn.per_request - stock:+,.0f} "
+                         f"({report.pct(learn.per_request - stock, stock)})",
+                         f"{d:+,.0f} ({report.pct(d, stock)})",
+                         report.fmt_int(learn.own)])
+        self.emit(
+            "ReqGuardLearn: instructions per request",
+            report.table(["request", "stock Apache",
+                          setups.CONFIGS["none"].title,
+                          setups.CONFIGS["learn"].title,
+                          "learning alone", "inside mod_reqguard.so, "
+                          "learning"], rows),
+            "Measured as the instruction tables above. *Learning alone*: "
+            "the configuration with `ReqGuardLearn On` minus the module "
+            "loaded with nothing set, in % of stock Apache's instructions. "
+            "Every request of these runs is learned: the field count, "
+            "largest field, header block and request-target histograms "
+            "(no query, no body).")
 
     # ---- throughput and CPU -------------------------------------------
     LOAD_CONFIGS = ("stock", "none", "all", "reqtimeout", "modsec")
@@ -455,7 +491,8 @@ limits* (loaded, nothing configured); *mod_reqguard, all limits*
 (`tests/bench/setups.py`: fields, field size, `ReqGuardFieldLimit` for
 Cookie and Referer, header block, URI, query, body, `ReqGuardBodyTimeout`,
 `ReqGuardBodyMinRate`, `ReqGuardRequireLength`, each well above what the
-clean requests carry); *mod_reqtimeout* with Debian's
+clean requests carry); *mod_reqguard, ReqGuardLearn On* (no limits,
+every request learned); *mod_reqtimeout* with Debian's
 `/etc/apache2/mods-available/reqtimeout.conf`; *ModSecurity* 2
 (`SecRuleEngine On`, `SecRequestBodyAccess On`, no rules). Every
 configuration serves the same site from the same generated ServerRoot.

@@ -80,6 +80,9 @@ CONFIGS = {
     "all-names": Config("mod_reqguard, all limits and two per-name limits",
                         True, (), ALL_LIMITS + NAME_LIMITS,
                         "mod_reqguard.so"),
+    # ReqGuardLearn On and no limit: what learning itself costs.
+    "learn": Config("mod_reqguard, ReqGuardLearn On, no limits", True, (),
+                    "ReqGuardLearn On\n", "mod_reqguard.so"),
     "reqtimeout": Config("mod_reqtimeout, Debian's default", False,
                          ("reqtimeout",), None, "mod_reqtimeout.so"),
     "modsec": Config("ModSecurity, no rules", False, ("security2",), MODSEC,

@@ -60,6 +60,7 @@ ReqGuardMaxBody 3000
 ReqGuardBodyTimeout 2
 ReqGuardBodyMinRate 200
 ReqGuardDiagnostics Full
+ReqGuardLearn On
 <Location "/echo">
     SetHandler reflector
 </Location>
