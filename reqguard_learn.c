@@ -81,22 +81,27 @@ typedef struct {
     const char *metric;                 /* Prometheus family */
     const char *directive;
     const char *help;
+    const char *core;                   /* core's limit, the floor, or NULL */
 } rg_learn_measure_t;
 
 static const rg_learn_measure_t rg_measures[RG_LEARN_COUNT] = {
     { "fields", "reqguard_request_fields", "ReqGuardMaxFields",
-      "Header fields per request (repeated names counted once)" },
+      "Header fields per request (repeated names counted once)",
+      "LimitRequestFields" },
     { "field_bytes", "reqguard_request_field_bytes", "ReqGuardMaxFieldSize",
-      "Largest header field of a request, name: value, in bytes" },
+      "Largest header field of a request, name: value, in bytes",
+      "LimitRequestFieldSize" },
     { "header_bytes", "reqguard_request_header_bytes",
       "ReqGuardMaxHeaderSize",
-      "Header block of a request, the sum of name: value CRLF, in bytes" },
+      "Header block of a request, the sum of name: value CRLF, in bytes",
+      NULL },
     { "target_bytes", "reqguard_request_target_bytes", "ReqGuardMaxURI",
-      "Request-target as received, in bytes" },
+      "Request-target as received, in bytes", "LimitRequestLine" },
     { "query_bytes", "reqguard_request_query_bytes", "ReqGuardMaxQuery",
-      "Query string as sent, in bytes (requests with a '?' only)" },
+      "Query string as sent, in bytes (requests with a '?' only)", NULL },
     { "body_bytes", "reqguard_request_body_bytes", "ReqGuardMaxBody",
-      "Request body, in bytes (requests that announced one only)" }
+      "Request body, in bytes (requests that announced one only)",
+      "LimitRequestBody" }
 };
 
 /* A virtual host label that learns, in this configuration. */
@@ -241,6 +246,7 @@ void rg_learn_request(request_rec *r, struct rg_learn_row *row)
 /* What the status shows of one measure. */
 typedef struct {
     apr_uint64_t count, sum, max, p50, p99, p999, suggested;
+    apr_uint64_t unfloored;             /* the suggestion before the floor */
     int known;                          /* count > 0 */
 } rg_learn_fig_t;
 
@@ -279,6 +285,9 @@ static void rg_learn_figures(const rg_hist_t *h, apr_uint64_t floor,
     }
     if (rg_hist_suggest(h, floor, &v)) {
         f->suggested = v;
+    }
+    if (rg_hist_suggest(h, 0, &v)) {
+        f->unfloored = v;
     }
 }
 
@@ -558,10 +567,17 @@ void rg_learn_config(request_rec *r)
             ap_rprintf(r, "# %s: %" APR_UINT64_T_FMT " requests, p50 %"
                        APR_UINT64_T_FMT ", p99 %" APR_UINT64_T_FMT
                        ", p99.9 %" APR_UINT64_T_FMT ", max %"
-                       APR_UINT64_T_FMT "\n%s %" APR_UINT64_T_FMT "\n",
+                       APR_UINT64_T_FMT "\n",
                        rg_measures[m].name, f[m].count, f[m].p50, f[m].p99,
-                       f[m].p999, f[m].max, rg_measures[m].directive,
-                       f[m].suggested);
+                       f[m].p999, f[m].max);
+            if (f[m].suggested != f[m].unfloored && rg_measures[m].core) {
+                /* Say so when core's limit, not the requests, set it. */
+                ap_rprintf(r, "# (the requests alone suggest %"
+                           APR_UINT64_T_FMT "; raised to %s)\n",
+                           f[m].unfloored, rg_measures[m].core);
+            }
+            ap_rprintf(r, "%s %" APR_UINT64_T_FMT "\n",
+                       rg_measures[m].directive, f[m].suggested);
         }
     }
 }

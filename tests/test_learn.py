@@ -215,6 +215,11 @@ CustomLog @ROOT@/logs/pids.log learnpids
 </Location>
 """
 
+# The core limit that floors each measure's suggestion.
+CORE = {"fields": "LimitRequestFields",
+        "field_bytes": "LimitRequestFieldSize",
+        "target_bytes": "LimitRequestLine", "body_bytes": "LimitRequestBody"}
+
 # Core's limits of each learning virtual host: the floors.
 FLOORS = {
     "a.example": {"fields": 100, "field_bytes": 8190,
@@ -473,11 +478,19 @@ def test_config_snippet_suggests_each_directive(srv, sent):
         directives = re.findall(r"^(ReqGuard\w+) (\d+)$", block, re.M)
         assert directives == [(DIRECTIVES[m], str(want[m]["suggested"]))
                               for m in MEASURES], host
+        raw, _ = expected(sent[host])
         for m in MEASURES:
             w = want[m]
-            assert (f"# {m}: {w['count']} requests, p50 {w['p50']}, "
-                    f"p99 {w['p99']}, p99.9 {w['p99_9']}, max {w['max']}\n"
-                    in block), (host, m)
+            head = (f"# {m}: {w['count']} requests, p50 {w['p50']}, "
+                    f"p99 {w['p99']}, p99.9 {w['p99_9']}, max {w['max']}\n")
+            # Where core's limit raised the suggestion, the comment says
+            # what the requests alone gave and which limit raised it.
+            if raw[m]["suggested"] != w["suggested"]:
+                head += (f"# (the requests alone suggest "
+                         f"{raw[m]['suggested']}; raised to {CORE[m]})\n")
+            assert head + f"{DIRECTIVES[m]} {w['suggested']}\n" in block, \
+                (host, m, block)
+        assert "raised to" in blocks[0]
         # The block works as written inside a virtual host.
         a = rgtest.Apache(name="learnconf", conf=(
             "<VirtualHost 127.0.0.1:@PORT@>\n    ServerName x.example\n"
