@@ -380,7 +380,8 @@ static int rg_is_join(const char *c)
     return *t == '=';
 }
 
-rg_cookies_t *rg_cookies_parse(apr_pool_t *p, const char *value)
+static rg_cookies_t *rg_cookies_scan(apr_pool_t *p, const char *value,
+                                     int joins)
 {
     rg_cookies_stream_t *s;
     const char *seg, *c;
@@ -394,7 +395,7 @@ rg_cookies_t *rg_cookies_parse(apr_pool_t *p, const char *value)
     rg_cookies_stream_start(s, 0);
     /* Each join of two lines ends a pair, as a ';' would.  The token scan
      * of one comma stops at the next comma: linear. */
-    for (seg = c = value; (c = strchr(c, ',')) != NULL; c++) {
+    for (seg = c = value; joins && (c = strchr(c, ',')) != NULL; c++) {
         if (rg_is_join(c)) {
             rg_cookies_stream_feed(s, seg, (apr_size_t)(c - seg));
             rg_cookies_stream_feed(s, ";", 1);
@@ -403,6 +404,16 @@ rg_cookies_t *rg_cookies_parse(apr_pool_t *p, const char *value)
     }
     rg_cookies_stream_feed(s, seg, strlen(seg));
     return rg_cookies_stream_result(p, s);
+}
+
+rg_cookies_t *rg_cookies_parse(apr_pool_t *p, const char *value)
+{
+    return rg_cookies_scan(p, value, 0);
+}
+
+rg_cookies_t *rg_cookies_parse_joined(apr_pool_t *p, const char *value)
+{
+    return rg_cookies_scan(p, value, 1);
 }
 
 apr_off_t rg_cookies_field_size(apr_size_t pairs, apr_size_t bytes)

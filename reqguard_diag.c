@@ -73,6 +73,25 @@ static apr_off_t rg_diag_field_size(const char *key, const char *val)
  * field may have (bytes of "Cookie: value"); *without says whether the
  * request fits once the field is gone altogether.
  */
+/* The pairs of a Cookie value of first: split at Apache's ", " joins too
+ * when core read more field lines than it built fields (it merged lines
+ * of one name, Cookie among them perhaps).  HTTP/2 has no such lines:
+ * mod_http2 joins cookies with "; ". */
+static rg_cookies_t *rg_diag_cookies_of(request_rec *first,
+                                        const char *value)
+{
+    const rg_lines_t *lines =
+        ap_get_module_config(first->connection->conn_config,
+                             &reqguard_module);
+
+    if (lines != NULL && first->connection->master == NULL
+        && lines->lines
+           > (apr_size_t)apr_table_elts(first->headers_in)->nelts + 2) {
+        return rg_cookies_parse_joined(first->pool, value);
+    }
+    return rg_cookies_parse(first->pool, value);
+}
+
 static rg_cookies_t *rg_diag_cookie_field(request_rec *first,
                                           const rg_violation_t *v,
                                           apr_off_t *limit, int *without)
@@ -84,8 +103,8 @@ static rg_cookies_t *rg_diag_cookie_field(request_rec *first,
     *limit = v->limit;
     if (v->field != NULL && strcasecmp(v->field, "Cookie") == 0) {
         if (v->kind == RG_KIND_FIELD_SIZE) {
-            c = rg_cookies_parse(first->pool,
-                                 apr_table_get(first->headers_in, "Cookie"));
+            c = rg_diag_cookies_of(first,
+                                   apr_table_get(first->headers_in, "Cookie"));
         }
         else if (v->kind == RG_KIND_CORE_FIELD_SIZE) {
             c = rg_error_core_cookies(first);
@@ -119,7 +138,7 @@ static rg_cookies_t *rg_diag_cookie_field(request_rec *first,
          * n bytes instead: observed - size + n. */
         *limit = v->limit - v->observed + size;
         *without = *limit >= -2;
-        c = rg_cookies_parse(first->pool, value);
+        c = rg_diag_cookies_of(first, value);
     }
     return c != NULL && c->pairs > 0 ? c : NULL;
 }

@@ -12,11 +12,11 @@
  * is a pair with an empty name (RFC 6265bis: browsers send a nameless
  * cookie as its value alone); empty segments are no pair.  Quotes are
  * not special: a cookie value cannot hold ';', so browsers split there.
- * Pairs are split on ';', and in a whole value (rg_cookies_parse) also
- * where Apache joined several Cookie lines of one HTTP/1.1 request: at
- * ", " followed by a token and '=' (RFC 6265 values hold neither comma
- * nor blank, so a conforming value never looks like that).  Any other
- * comma belongs to the value it is in.
+ * Pairs are split on ';'; a comma belongs to the value it is in, except
+ * in a value Apache joined from several Cookie lines of one HTTP/1.1
+ * request (rg_cookies_parse_joined): there ", " followed by a token and
+ * '=' is a join, and ends a pair (RFC 6265 values hold neither comma nor
+ * blank, so a conforming value never looks like that).
  *
  * The field may also be read as a header line in pieces split anywhere
  * (rg_cookies_stream_*): core's reads of a line too long for it, of which
@@ -71,6 +71,9 @@ typedef struct {
  * bounded by RG_COOKIES_KEEP whatever the number of pairs.
  */
 rg_cookies_t *rg_cookies_parse(apr_pool_t *p, const char *value);
+
+/* The same for a value Apache joined from several Cookie lines (", "). */
+rg_cookies_t *rg_cookies_parse_joined(apr_pool_t *p, const char *value);
 
 /*
  * A Cookie field read in pieces.  The collector has a fixed size (about

@@ -419,6 +419,19 @@ def test_two_cookie_lines_are_the_pairs_of_both(site):
     assert r.status == 200, r
 
 
+def test_one_cookie_line_keeps_a_comma_in_its_value(site):
+    """A single Cookie line whose value holds ", y=": no lines were joined,
+    so that is the value of n1, which is what goes."""
+    value = "n1=" + SECRET + ", y=" + "a" * 1100 + "; n2=s"
+    r = send(site, "/named/full/", value)
+    assert r.status == 431
+    d = doc(r)
+    assert [c["name"] for c in d["cookies"]] == ["n1", "n2"]
+    assert expired(r) == ["n1"]
+    never_echoed(r)
+    assert send(site, "/named/full/", "n2=s").status == 200
+
+
 def test_expire_for_the_header_block_makes_the_block_fit(site):
     pairs = [(f"h{i}", SECRET + "v" * (90 + 7 * i)) for i in range(12)]
     other = [("X-Pad", "p" * 120)]

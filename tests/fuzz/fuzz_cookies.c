@@ -1,7 +1,8 @@
 /*
  * fuzz_cookies.c - the Cookie field of a request, taken apart by
- * rg_cookies_parse(), against a plain split on ';' and on Apache's joins
- * of two Cookie lines (", " then a token and '='; blanks trimmed, the
+ * rg_cookies_parse(), against a plain split on ';', and
+ * rg_cookies_parse_joined(), which also splits at Apache's joins of two
+ * Cookie lines (", " then a token and '='; blanks trimmed, the
  * name up to '=' with its trailing blanks cut, "" without '='): the pair
  * count and bytes, and the kept items, largest first with equal sizes in
  * field order, each name as sent (cut to RG_COOKIE_NAME_MAX + 1 bytes) and
@@ -11,7 +12,8 @@
  * rg_cookies_plan() marks only expirable cookies, once per name, and
  * marks none when it says the field cannot be made to fit.
  *
- * Input: one byte for the plan's limit, then the field value.
+ * Input: one byte for the plan's limit, one whose low bit chooses the
+ * joined parse, then the field value.
  */
 #include <string.h>
 
@@ -57,6 +59,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     apr_pool_t *p = fz_pool();
     fz_reader_t rd = { data, size };
     unsigned lim = fz_byte(&rd);
+    int joins = fz_byte(&rd) & 1;
     char *value = fz_cstr(rd.p, rd.left);
     size_t vlen = strlen(value), npairs = 0, total = 0, i, j, k;
     ref_pair_t *ref = malloc((vlen / 1 + 1) * sizeof(*ref));
@@ -75,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (k = i + 2; k < vlen && token(value + k, 1); k++) {
             /* the token after ", " */
         }
-        if (value[i] == ',' && value[i + 1] == ' ' && k > i + 2
+        if (joins && value[i] == ',' && value[i + 1] == ' ' && k > i + 2
             && value[k] == '=') {
             split[i] = ';';
         }
@@ -126,7 +129,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
 
-    c = rg_cookies_parse(p, value);
+    c = joins ? rg_cookies_parse_joined(p, value)
+              : rg_cookies_parse(p, value);
     FZ_ASSERT(c != NULL);
     FZ_ASSERT(c->pairs == npairs && c->bytes == total);
     FZ_ASSERT(c->count == (npairs < RG_COOKIES_KEEP ? npairs

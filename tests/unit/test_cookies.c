@@ -98,19 +98,24 @@ static void test_parse(void)
     /* A comma stays in its value; the name is what precedes '='. */
     c = rg_cookies_parse(pool, "list=a,b,c");
     CHECK(c->pairs == 1 && order_is(c, "list:10"));
-    c = rg_cookies_parse(pool, "d=Wed, 01 Jan 2026; e=a, b; f=x,y=1");
+    c = rg_cookies_parse_joined(pool, "d=Wed, 01 Jan 2026; e=a, b; f=x,y=1");
     CHECK(c->pairs == 3 && order_is(c, "d:18,f:7,e:6"));
+    /* One line: ", name=" is part of a value, as browsers take it. */
+    c = rg_cookies_parse(pool, "n1=x, y=aaaa; n2=s");
+    CHECK(c->pairs == 2 && order_is(c, "n1:12,n2:4"));
 
     /* Two Cookie lines as Apache joins them (", "): two fields' pairs,
      * the same bytes as one field joined with "; ". */
-    c = rg_cookies_parse(pool, "a=1; big=xxxxxxxx, c=333; d=4");
+    c = rg_cookies_parse_joined(pool, "a=1; big=xxxxxxxx, c=333; d=4");
     CHECK(c->pairs == 4 && order_is(c, "big:12,c:5,a:3,d:3"));
     CHECK(rg_cookies_field_size(c->pairs, c->bytes)
           == (apr_off_t)strlen("Cookie: a=1; big=xxxxxxxx, c=333; d=4"));
-    c = rg_cookies_parse(pool, "a=1;, b=2, , c=3");
+    c = rg_cookies_parse_joined(pool, "a=1;, b=2, , c=3");
     CHECK(c->pairs == 3 && order_is(c, "b:4,a:3,c:3"));
-    c = rg_cookies_parse(pool, "a=1, =2, b c=3, x");
+    c = rg_cookies_parse_joined(pool, "a=1, =2, b c=3, x");
     CHECK(c->pairs == 1 && order_is(c, "a:17"));
+    c = rg_cookies_parse_joined(pool, NULL);
+    CHECK(c->pairs == 0 && c->count == 0);
 
     /* Any byte but NUL: names that are no token are listed, not
      * expirable; a second '=' belongs to the value. */
@@ -665,8 +670,12 @@ static void test_random(void)
             seg = end + 1;
         }
 
-        c = rg_cookies_parse(pool, field);
+        c = rg_cookies_parse_joined(pool, field);
         ok &= c->pairs == ref_pairs && c->bytes == ref_bytes;
+        /* The joins act as ';' would; without them only ';' splits. */
+        ok &= same(rg_cookies_parse(pool, split), c);
+        ok &= strcmp(split, field) != 0
+              || same(rg_cookies_parse(pool, field), c);
         /* The same as a line in two pieces split anywhere (a line holds
          * no join of Apache's). */
         {
