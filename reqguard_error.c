@@ -425,17 +425,17 @@ static apr_status_t rg_error_filter(ap_filter_t *f, apr_bucket_brigade *bb)
         return APR_SUCCESS;
     }
     ap_remove_output_filter(f);
+    /* ap_send_error_response has made err_headers_out the response's
+     * headers_out by now. */
+    if (ctx->drop_location) {
+        apr_table_unset(r->headers_out, "Location");
+    }
 
     if (ctx->what == RG_ERR_DOCUMENT) {
         if (rg_error_document(f, ctx) == OK) {
             return ap_pass_brigade(f->next, bb);
         }
         rg_error_render(r, ctx);
-    }
-    /* ap_send_error_response has made err_headers_out the response's
-     * headers_out by now. */
-    if (ctx->drop_location) {
-        apr_table_unset(r->headers_out, "Location");
     }
     if (ctx->what == RG_ERR_RENDERED) {
         rg_diag_headers(r, r->headers_out, &ctx->rendered);

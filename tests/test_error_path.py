@@ -250,6 +250,43 @@ def test_external_errordocument_400_and_a_431_text(ed_external_text):
 
 
 @pytest.fixture(scope="module")
+def ed_external_431(start_apache):
+    return start_apache(
+        conf="ErrorDocument 400 http://errors.example/400.html\n"
+             "<Location /t/>\n"
+             "    ErrorDocument 431 \"text for 431\"\n"
+             "</Location>\n"
+             "ErrorDocument 431 /errors/431.html\n"
+             "LimitRequestFields 5\n",
+        files={"htdocs/errors/431.html": "431 page\n"})
+
+
+def test_external_errordocument_400_and_a_local_431_page(ed_external_431):
+    for data, kind in ((BIG_FIELD, "core-field-size"),
+                       (b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + b"".join(b"X-F%d: 1\r\n" % i for i in range(6))
+                        + b"\r\n", "core-fields")):
+        r, closed = rgtest.raw(ed_external_431, data)
+        assert r.status_line == \
+            "HTTP/1.1 431 Request Header Fields Too Large"
+        assert r.header("Location") is None
+        assert r.header("Cache-Control") == "no-store"
+        assert r.body == b"431 page\n"
+        assert closed
+        ed_external_431.wait_log(r"kind=" + kind)
+
+
+def test_external_errordocument_400_and_the_servers_431(ed_external_431):
+    # Core refuses before the URL is mapped: the server's ErrorDocument
+    # 431 answers, not the one of <Location /t/>.
+    r, closed = rgtest.raw(ed_external_431,
+                           BIG_FIELD.replace(b"/index.html", b"/t/", 1))
+    assert r.status == 431 and r.header("Location") is None
+    assert r.body == b"431 page\n"
+    assert closed
+
+
+@pytest.fixture(scope="module")
 def ed431(start_apache):
     return start_apache(
         conf="""
