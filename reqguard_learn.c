@@ -302,6 +302,24 @@ static const char *rg_learn_num(char *buf, apr_size_t len, int known,
     return buf;
 }
 
+/* p50, p99, p99.9, max and the suggestion of a measure as text, "-"
+ * when unknown. */
+typedef struct {
+    char buf[5][24];
+    const char *v[5];
+} rg_learn_cells_t;
+
+static void rg_learn_cells(rg_learn_cells_t *c, const rg_learn_fig_t *f)
+{
+    const apr_uint64_t v[5] = { f->p50, f->p99, f->p999, f->max,
+                                f->suggested };
+    int i;
+
+    for (i = 0; i < 5; i++) {
+        c->v[i] = rg_learn_num(c->buf[i], sizeof(c->buf[i]), f->known, v[i]);
+    }
+}
+
 /* The histograms of listed row i, and their figures. */
 static void rg_learn_row_figures(int i, rg_hist_t *h, rg_learn_fig_t *f)
 {
@@ -324,7 +342,8 @@ static void rg_learn_text(request_rec *r)
 {
     rg_hist_t h[RG_LEARN_COUNT];
     rg_learn_fig_t f[RG_LEARN_COUNT];
-    char since[32], b[5][24];
+    char since[32];
+    rg_learn_cells_t c;
     int i, m;
 
     rg_status_rfc3339(since, sizeof(since), rg_lseg->start);
@@ -337,19 +356,10 @@ static void rg_learn_text(request_rec *r)
                    "%12s\n", rg_llisted[i].label, "measure", "count", "p50",
                    "p99", "p99.9", "max", "suggested");
         for (m = 0; m < RG_LEARN_COUNT; m++) {
+            rg_learn_cells(&c, &f[m]);
             ap_rprintf(r, "  %-14s %12" APR_UINT64_T_FMT
                        " %12s %12s %12s %12s %12s\n", rg_measures[m].name,
-                       f[m].count,
-                       rg_learn_num(b[0], sizeof(b[0]), f[m].known,
-                                    f[m].p50),
-                       rg_learn_num(b[1], sizeof(b[1]), f[m].known,
-                                    f[m].p99),
-                       rg_learn_num(b[2], sizeof(b[2]), f[m].known,
-                                    f[m].p999),
-                       rg_learn_num(b[3], sizeof(b[3]), f[m].known,
-                                    f[m].max),
-                       rg_learn_num(b[4], sizeof(b[4]), f[m].known,
-                                    f[m].suggested));
+                       f[m].count, c.v[0], c.v[1], c.v[2], c.v[3], c.v[4]);
         }
     }
 }
@@ -464,7 +474,8 @@ static void rg_learn_html(request_rec *r, int flags)
     int table = !(flags & AP_STATUS_NOTABLE);
     rg_hist_t h[RG_LEARN_COUNT];
     rg_learn_fig_t f[RG_LEARN_COUNT];
-    char since[32], b[5][24];
+    char since[32];
+    rg_learn_cells_t c;
     int i, m;
 
     rg_status_rfc3339(since, sizeof(since), rg_lseg->start);
@@ -480,22 +491,14 @@ static void rg_learn_html(request_rec *r, int flags)
                          "</tr>\n"
                        : "<pre>\n", r);
         for (m = 0; m < RG_LEARN_COUNT; m++) {
+            rg_learn_cells(&c, &f[m]);
             ap_rprintf(r, table ? "<tr><td>%s</td><td>%" APR_UINT64_T_FMT
                                   "</td><td>%s</td><td>%s</td><td>%s</td>"
                                   "<td>%s</td><td>%s</td></tr>\n"
                                 : "%s: count %" APR_UINT64_T_FMT ", p50 %s, "
                                   "p99 %s, p99.9 %s, max %s, suggested %s\n",
-                       rg_measures[m].name, f[m].count,
-                       rg_learn_num(b[0], sizeof(b[0]), f[m].known,
-                                    f[m].p50),
-                       rg_learn_num(b[1], sizeof(b[1]), f[m].known,
-                                    f[m].p99),
-                       rg_learn_num(b[2], sizeof(b[2]), f[m].known,
-                                    f[m].p999),
-                       rg_learn_num(b[3], sizeof(b[3]), f[m].known,
-                                    f[m].max),
-                       rg_learn_num(b[4], sizeof(b[4]), f[m].known,
-                                    f[m].suggested));
+                       rg_measures[m].name, f[m].count, c.v[0], c.v[1],
+                       c.v[2], c.v[3], c.v[4]);
         }
         ap_rputs(table ? "</table>\n" : "</pre>\n", r);
     }
