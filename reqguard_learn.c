@@ -56,7 +56,9 @@
 #include "reqguard_learn.h"
 #include "reqguard_status.h"
 
-#define RG_LEARN_KEY "reqguard_learn"
+/* The process pool's key of the segment, naming its layout (see
+ * RG_COUNTERS_KEY). */
+#define RG_LEARN_KEY "reqguard_learn/%" APR_SIZE_T_FMT
 
 /* One histogram in shared memory (reqguard_hist.h has the buckets). */
 typedef struct {
@@ -671,12 +673,14 @@ static rg_learn_segment_t *rg_learn_segment(server_rec *s, apr_pool_t *keep,
                                             apr_uint32_t capacity)
 {
     void *data = NULL;
+    char key[64];
     apr_size_t size;
     apr_shm_t *shm;
     apr_status_t rv;
     rg_learn_segment_t *seg;
 
-    apr_pool_userdata_get(&data, RG_LEARN_KEY, keep);
+    apr_snprintf(key, sizeof(key), RG_LEARN_KEY, sizeof(struct rg_learn_row));
+    apr_pool_userdata_get(&data, key, keep);
     if (data != NULL) {
         return data;
     }
@@ -694,7 +698,7 @@ static rg_learn_segment_t *rg_learn_segment(server_rec *s, apr_pool_t *keep,
     memset(seg, 0, size);
     seg->start = apr_time_now();
     seg->capacity = capacity;
-    apr_pool_userdata_set(seg, RG_LEARN_KEY, apr_pool_cleanup_null, keep);
+    apr_pool_userdata_set(seg, key, apr_pool_cleanup_null, keep);
     return seg;
 }
 
