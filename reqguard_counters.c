@@ -38,7 +38,10 @@
 #include "reqguard_counters.h"
 #include "reqguard_status.h"
 
-#define RG_COUNTERS_KEY   "reqguard_counters"
+/* The process pool keeps the segment over restarts under this key, which
+ * names the layout: a restart into a build whose slots differ makes a new
+ * segment rather than reading the old one with the new layout. */
+#define RG_COUNTERS_KEY   "reqguard_counters/%" APR_SIZE_T_FMT
 #define RG_SLOTS_SPARE    64
 #define RG_SLOTS_MAX      100000
 
@@ -246,7 +249,9 @@ static rg_segment_t *rg_segment_create(server_rec *s, apr_pool_t *keep,
     seg->capacity = capacity;
     apr_cpystrn(seg->slot[0].label, RG_VHOST_OTHER, RG_VHOST_LABEL_MAX);
     apr_atomic_set32(&seg->used, 1);
-    apr_pool_userdata_set(seg, RG_COUNTERS_KEY, apr_pool_cleanup_null, keep);
+    apr_pool_userdata_set(seg, apr_psprintf(keep, RG_COUNTERS_KEY,
+                                        sizeof(rg_slot_t)),
+                          apr_pool_cleanup_null, keep);
     return seg;
 }
 
@@ -290,7 +295,9 @@ static int rg_counters_post_config(apr_pool_t *pconf, apr_pool_t *plog,
         }
     }
 
-    apr_pool_userdata_get(&data, RG_COUNTERS_KEY, s->process->pool);
+    apr_pool_userdata_get(&data, apr_psprintf(ptemp, RG_COUNTERS_KEY,
+                                              sizeof(rg_slot_t)),
+                          s->process->pool);
     rg_seg = data ? data : rg_segment_create(s, s->process->pool, labels);
     if (rg_seg == NULL) {
         return OK;

@@ -43,6 +43,7 @@
 
 #include <string.h>
 #include <apr_atomic.h>
+#include <apr_hash.h>
 #include <apr_shm.h>
 #include <apr_strings.h>
 #include <http_core.h>
@@ -55,7 +56,9 @@
 #include "reqguard_learn.h"
 #include "reqguard_status.h"
 
-#define RG_LEARN_KEY "reqguard_learn"
+/* The process pool's key of the segment, naming its layout (see
+ * RG_COUNTERS_KEY). */
+#define RG_LEARN_KEY "reqguard_learn/%" APR_SIZE_T_FMT
 
 /* One histogram in shared memory (reqguard_hist.h has the buckets). */
 typedef struct {
@@ -66,6 +69,11 @@ typedef struct {
 
 struct rg_learn_row {
     rg_learn_hist_t m[RG_LEARN_COUNT];
+    /* The largest limit core applied when it read a learned request's
+     * header block (LimitRequestFields, LimitRequestFieldSize,
+     * LimitRequestLine of the server owning the address), by measure;
+     * 0 where core has none. */
+    volatile apr_uint64_t core[RG_LEARN_COUNT];
 };
 
 typedef struct {
@@ -108,13 +116,14 @@ static const rg_learn_measure_t rg_measures[RG_LEARN_COUNT] = {
 typedef struct {
     const char *label;                  /* "ServerName:port", "(other)" */
     struct rg_learn_row *row;
-    apr_uint64_t floor[RG_LEARN_COUNT]; /* core's limit, 0: none */
+    apr_uint64_t body_floor;            /* LimitRequestBody when set, or 0 */
 } rg_learn_listed_t;
 
 /* Set in the parent's post_config, inherited by the children. */
 static rg_learn_segment_t *rg_lseg;
 static rg_learn_listed_t *rg_llisted;
 static int rg_nllisted;
+static apr_hash_t *rg_learn_rows;       /* server_rec * -> its row */
 
 /* ---- the directive ----------------------------------------------------- */
 
@@ -148,6 +157,20 @@ const char *rg_learn_set(cmd_parms *cmd, void *dummy, const char *arg)
 
 /* ---- adding ------------------------------------------------------------ */
 
+/* *at = max(*at, v), lock-free. */
+static void rg_learn_max(volatile apr_uint64_t *at, apr_uint64_t v)
+{
+    apr_uint64_t old = apr_atomic_read64(at), now;
+
+    while (v > old) {
+        now = apr_atomic_cas64(at, v, old);
+        if (now == old) {
+            break;
+        }
+        old = now;
+    }
+}
+
 static void rg_learn_add(rg_learn_hist_t *h, apr_uint64_t v)
 {
     apr_uint64_t old, now;
@@ -162,44 +185,72 @@ static void rg_learn_add(rg_learn_hist_t *h, apr_uint64_t v)
         }
         old = now;
     }
-    old = apr_atomic_read64(&h->max);
-    while (v > old) {
-        now = apr_atomic_cas64(&h->max, v, old);
-        if (now == old) {
-            break;
-        }
-        old = now;
+    rg_learn_max(&h->max, v);
+}
+
+/* What a request adds, kept until it is over when it may still be
+ * switched to another protocol. */
+typedef struct {
+    request_rec *r;
+    struct rg_learn_row *row;
+    apr_uint64_t v[RG_LEARN_COUNT];     /* the header measures */
+    int query;                          /* the target has a '?' */
+    int body;                           /* a body was announced */
+    int deferred;                       /* the headers wait for the end */
+    apr_off_t declared;                 /* Content-Length, -1: chunked */
+    const apr_off_t *counted;           /* REQGUARD_BODY's count, or NULL */
+} rg_learn_rec_t;
+
+static void rg_learn_headers(const rg_learn_rec_t *l)
+{
+    int m;
+
+    for (m = RG_LEARN_FIELDS; m <= RG_LEARN_TARGET; m++) {
+        rg_learn_add(&l->row->m[m], l->v[m]);
+    }
+    if (l->query) {
+        rg_learn_add(&l->row->m[RG_LEARN_QUERY], l->v[RG_LEARN_QUERY]);
     }
 }
 
-/* The body of a request with one, when the request is over. */
-typedef struct {
-    struct rg_learn_row *row;
-    apr_off_t declared;                 /* Content-Length, -1: chunked */
-    const apr_off_t *counted;           /* REQGUARD_BODY's count, or NULL */
-} rg_learn_body_t;
-
-static apr_status_t rg_learn_body_done(void *data)
+/* The end of a request whose body, or whole record, waits for it.  A
+ * request that switched protocols (an h2c upgrade: 101) is not learned:
+ * its stream 1 is the same request, learned as an HTTP/2 one. */
+static apr_status_t rg_learn_done(void *data)
 {
-    const rg_learn_body_t *b = data;
-    apr_off_t n = b->declared > 0 ? b->declared : 0;
+    const rg_learn_rec_t *l = data;
+    apr_off_t n;
 
-    if (b->counted != NULL && *b->counted > n) {
-        n = *b->counted;
+    if (l->deferred) {
+        if (l->r->status == HTTP_SWITCHING_PROTOCOLS) {
+            return APR_SUCCESS;
+        }
+        rg_learn_headers(l);
     }
-    rg_learn_add(&b->row->m[RG_LEARN_BODY], (apr_uint64_t)n);
+    if (l->body) {
+        n = l->declared > 0 ? l->declared : 0;
+        if (l->counted != NULL && *l->counted > n) {
+            n = *l->counted;
+        }
+        rg_learn_add(&l->row->m[RG_LEARN_BODY], (apr_uint64_t)n);
+    }
     return APR_SUCCESS;
 }
 
-void rg_learn_request(request_rec *r, struct rg_learn_row *row)
+void rg_learn_request(request_rec *r)
 {
     const apr_array_header_t *elts = apr_table_elts(r->headers_in);
     const apr_table_entry_t *e = (const apr_table_entry_t *)elts->elts;
+    const server_rec *core = r->connection->base_server;
+    struct rg_learn_row *row;
+    rg_learn_rec_t l, *kept;
     apr_uint64_t largest = 0, block = 0;
-    apr_off_t declared;
-    const apr_off_t *counted;
-    int i;
+    int i, upgrade = 0;
 
+    row = apr_hash_get(rg_learn_rows, &r->server, sizeof(r->server));
+    if (row == NULL) {
+        return;
+    }
     /* As the field checks measure: "name: value", and the block as the
      * sum of "name: value\r\n". */
     for (i = 0; i < elts->nelts; i++) {
@@ -214,29 +265,50 @@ void rg_learn_request(request_rec *r, struct rg_learn_row *row)
         if (size > largest) {
             largest = size;
         }
+        if ((e[i].key[0] == 'U' || e[i].key[0] == 'u')
+            && strcasecmp(e[i].key, "Upgrade") == 0) {
+            upgrade = 1;
+        }
     }
-    rg_learn_add(&row->m[RG_LEARN_FIELDS], (apr_uint64_t)elts->nelts);
-    rg_learn_add(&row->m[RG_LEARN_FIELD], largest);
-    rg_learn_add(&row->m[RG_LEARN_HEADER], block);
+    memset(&l, 0, sizeof(l));
+    l.r = r;
+    l.row = row;
+    l.v[RG_LEARN_FIELDS] = (apr_uint64_t)elts->nelts;
+    l.v[RG_LEARN_FIELD] = largest;
+    l.v[RG_LEARN_HEADER] = block;
     if (r->unparsed_uri != NULL) {
         apr_size_t len = strlen(r->unparsed_uri);
         const char *q = memchr(r->unparsed_uri, '?', len);
 
-        rg_learn_add(&row->m[RG_LEARN_TARGET], (apr_uint64_t)len);
+        l.v[RG_LEARN_TARGET] = (apr_uint64_t)len;
         if (q != NULL) {
-            rg_learn_add(&row->m[RG_LEARN_QUERY],
-                         (apr_uint64_t)(len
-                                        - (apr_size_t)(q - r->unparsed_uri)
-                                        - 1));
+            l.query = 1;
+            l.v[RG_LEARN_QUERY] =
+                (apr_uint64_t)(len - (apr_size_t)(q - r->unparsed_uri) - 1);
         }
     }
-    if (rg_body_learn(r, &declared, &counted)) {
-        rg_learn_body_t *b = apr_palloc(r->pool, sizeof(*b));
-
-        b->row = row;
-        b->declared = declared;
-        b->counted = counted;
-        apr_pool_cleanup_register(r->pool, b, rg_learn_body_done,
+    /* Core read the header block with the limits of the server owning
+     * the address, before the virtual host was chosen. */
+    if (core->limit_req_fields > 0) {
+        rg_learn_max(&row->core[RG_LEARN_FIELDS],
+                     (apr_uint64_t)core->limit_req_fields);
+    }
+    if (core->limit_req_fieldsize > 0) {
+        rg_learn_max(&row->core[RG_LEARN_FIELD],
+                     (apr_uint64_t)core->limit_req_fieldsize);
+    }
+    if (core->limit_req_line > 0) {
+        rg_learn_max(&row->core[RG_LEARN_TARGET],
+                     (apr_uint64_t)core->limit_req_line);
+    }
+    l.body = rg_body_learn(r, &l.declared, &l.counted);
+    l.deferred = upgrade && r->connection->master == NULL;
+    if (!l.deferred) {
+        rg_learn_headers(&l);
+    }
+    if (l.body || l.deferred) {
+        kept = apr_pmemdup(r->pool, &l, sizeof(l));
+        apr_pool_cleanup_register(r->pool, kept, rg_learn_done,
                                   apr_pool_cleanup_null);
     }
 }
@@ -327,16 +399,21 @@ static void rg_learn_row_figures(int i, rg_hist_t *h, rg_learn_fig_t *f)
 
     for (m = 0; m < RG_LEARN_COUNT; m++) {
         rg_learn_read(&rg_llisted[i].row->m[m], &h[m]);
-        rg_learn_figures(&h[m], rg_llisted[i].floor[m], &f[m]);
+        rg_learn_figures(&h[m], m == RG_LEARN_BODY
+                                ? rg_llisted[i].body_floor
+                                : apr_atomic_read64(
+                                      &rg_llisted[i].row->core[m]),
+                         &f[m]);
     }
 }
 
 /* ---- the status section, one function per format ------------------------ */
 
 #define RG_LEARN_RULE \
-    "suggested: 2^(k+1) for the power-of-two bucket k of p99.9, never " \
-    "below core's limit (LimitRequestFields, LimitRequestFieldSize, " \
-    "LimitRequestLine, LimitRequestBody when set)"
+    "suggested: 2^(k+1) for the power-of-two bucket k of p99.9 (0: " \
+    "unlimited), never below the limit core applied (LimitRequestFields, " \
+    "LimitRequestFieldSize, LimitRequestLine of the server owning the " \
+    "address; LimitRequestBody when set)"
 
 static void rg_learn_text(request_rec *r)
 {
@@ -552,11 +629,14 @@ void rg_learn_config(request_rec *r)
     rg_status_rfc3339(since, sizeof(since), rg_lseg->start);
     ap_rprintf(r, "# from the requests learned since %s.\n"
                "# Each value is 2^(k+1) for the power-of-two bucket k that "
-               "holds the\n# 99.9th percentile (p99.9), never below core's "
-               "limit for the same\n# measure (LimitRequestFields, "
-               "LimitRequestFieldSize, LimitRequestLine,\n# and "
-               "LimitRequestBody when it is set).  Review them, then put "
-               "each\n# block into the configuration of its virtual host.\n",
+               "holds the\n# 99.9th percentile (p99.9), 0 (unlimited) when "
+               "that is 2^61 or more,\n# never below the limit core "
+               "applied to the same measure: LimitRequestFields,\n# "
+               "LimitRequestFieldSize and LimitRequestLine of the server "
+               "owning the address\n# (core reads the header block before "
+               "it picks the virtual host), and\n# LimitRequestBody when "
+               "it is set.  Review them, then put each block into\n# the "
+               "configuration of its virtual host.\n",
                since);
     for (i = 0; i < rg_nllisted; i++) {
         rg_learn_row_figures(i, h, f);
@@ -576,7 +656,9 @@ void rg_learn_config(request_rec *r)
             if (f[m].suggested != f[m].unfloored && rg_measures[m].core) {
                 /* Say so when core's limit, not the requests, set it. */
                 ap_rprintf(r, "# (the requests alone suggest %"
-                           APR_UINT64_T_FMT "; raised to %s)\n",
+                           APR_UINT64_T_FMT "; raised to core's %s, so this "
+                           "line changes\n# nothing: a lower value from the "
+                           "figures above is yours to choose)\n",
                            f[m].unfloored, rg_measures[m].core);
             }
             ap_rprintf(r, "%s %" APR_UINT64_T_FMT "\n",
@@ -591,12 +673,14 @@ static rg_learn_segment_t *rg_learn_segment(server_rec *s, apr_pool_t *keep,
                                             apr_uint32_t capacity)
 {
     void *data = NULL;
+    char key[64];
     apr_size_t size;
     apr_shm_t *shm;
     apr_status_t rv;
     rg_learn_segment_t *seg;
 
-    apr_pool_userdata_get(&data, RG_LEARN_KEY, keep);
+    apr_snprintf(key, sizeof(key), RG_LEARN_KEY, sizeof(struct rg_learn_row));
+    apr_pool_userdata_get(&data, key, keep);
     if (data != NULL) {
         return data;
     }
@@ -614,26 +698,19 @@ static rg_learn_segment_t *rg_learn_segment(server_rec *s, apr_pool_t *keep,
     memset(seg, 0, size);
     seg->start = apr_time_now();
     seg->capacity = capacity;
-    apr_pool_userdata_set(seg, RG_LEARN_KEY, apr_pool_cleanup_null, keep);
+    apr_pool_userdata_set(seg, key, apr_pool_cleanup_null, keep);
     return seg;
 }
 
-/* Core's limit for each measure of server v: the floor of a suggestion. */
-static void rg_learn_floors(const server_rec *v, apr_uint64_t *floor)
+/* LimitRequestBody of server v when set in the server or virtual host
+ * context (unset: -1; 0: unlimited): the body's floor.  The other floors
+ * are the limits core applied to the requests (rg_learn_request()). */
+static apr_uint64_t rg_learn_body_floor(const server_rec *v)
 {
     const core_dir_config *dc = ap_get_core_module_config(v->lookup_defaults);
 
-    memset(floor, 0, sizeof(*floor) * RG_LEARN_COUNT);
-    floor[RG_LEARN_FIELDS] = v->limit_req_fields > 0
-                             ? (apr_uint64_t)v->limit_req_fields : 0;
-    floor[RG_LEARN_FIELD] = v->limit_req_fieldsize > 0
-                            ? (apr_uint64_t)v->limit_req_fieldsize : 0;
-    floor[RG_LEARN_TARGET] = v->limit_req_line > 0
-                             ? (apr_uint64_t)v->limit_req_line : 0;
-    /* LimitRequestBody only when set, in the server or virtual host
-     * context (unset: -1; 0: unlimited). */
-    floor[RG_LEARN_BODY] = dc != NULL && dc->limit_req_body > 0
-                           ? (apr_uint64_t)dc->limit_req_body : 0;
+    return dc != NULL && dc->limit_req_body > 0
+           ? (apr_uint64_t)dc->limit_req_body : 0;
 }
 
 static int rg_learn_post_config(apr_pool_t *pconf, apr_pool_t *plog,
@@ -649,8 +726,9 @@ static int rg_learn_post_config(apr_pool_t *pconf, apr_pool_t *plog,
     rg_lseg = NULL;
     rg_llisted = NULL;
     rg_nllisted = 0;
+    rg_learn_rows = NULL;
     for (v = s; v != NULL; v = v->next) {
-        RG_SRV_CONF(v)->learn_row = NULL;
+        RG_SRV_CONF(v)->learns = 0;
         any |= rg_conf_learn(RG_SRV_CONF(v));
     }
     if (!any) {
@@ -678,8 +756,10 @@ static int rg_learn_post_config(apr_pool_t *pconf, apr_pool_t *plog,
 
     rg_llisted = apr_pcalloc(pconf, sizeof(*rg_llisted) * servers->nelts);
     listed_at = apr_pcalloc(ptemp, sizeof(int) * slots);
+    rg_learn_rows = apr_hash_make(pconf);
     for (j = servers->nelts - 1; j >= 0; j--) {
         rg_srv_conf *conf;
+        server_rec **key;
         int slot;
 
         v = APR_ARRAY_IDX(servers, j, server_rec *);
@@ -691,16 +771,22 @@ static int rg_learn_post_config(apr_pool_t *pconf, apr_pool_t *plog,
         if (slot < 0 || (apr_uint32_t)slot >= rg_lseg->capacity) {
             continue;
         }
-        conf->learn_row = &rg_lseg->row[slot];
+        /* The record may be shared with the main server and other
+         * virtual hosts that set none of the module's directives: the row
+         * goes by server record. */
+        conf->learns = 1;
+        key = apr_palloc(pconf, sizeof(*key));
+        *key = v;
+        apr_hash_set(rg_learn_rows, key, sizeof(*key), &rg_lseg->row[slot]);
         /* One row per label: the first server record of the label gives
-         * the core limits. */
+         * the LimitRequestBody floor. */
         if (listed_at[slot] == 0) {
             rg_learn_listed_t *l = &rg_llisted[rg_nllisted++];
 
             listed_at[slot] = rg_nllisted;
             l->label = slot == 0 ? RG_VHOST_OTHER : rg_counters_label(v);
-            l->row = conf->learn_row;
-            rg_learn_floors(v, l->floor);
+            l->row = &rg_lseg->row[slot];
+            l->body_floor = rg_learn_body_floor(v);
         }
     }
     return OK;

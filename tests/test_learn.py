@@ -220,11 +220,14 @@ CORE = {"fields": "LimitRequestFields",
         "field_bytes": "LimitRequestFieldSize",
         "target_bytes": "LimitRequestLine", "body_bytes": "LimitRequestBody"}
 
-# Core's limits of each learning virtual host: the floors.
+# The floors of each learning virtual host: the limits core read the
+# header block with, those of the server owning the address (the first
+# virtual host, status.example: Apache's defaults), whatever b.example
+# sets for itself; and LimitRequestBody, which applies per host.
 FLOORS = {
     "a.example": {"fields": 100, "field_bytes": 8190,
                   "target_bytes": 8190},
-    "b.example": {"fields": 30, "field_bytes": 4000, "target_bytes": 2000,
+    "b.example": {"fields": 100, "field_bytes": 8190, "target_bytes": 8190,
                   "body_bytes": 3000},
 }
 
@@ -396,13 +399,15 @@ def test_virtual_hosts_are_separate(srv, sent):
     assert label(srv, "status.example") not in got
     assert label(srv, "127.0.0.1") not in got
     assert got[label(srv, "b.example")]["fields"]["count"] == 5
-    # b.example's core limits are its floors: LimitRequestBody set there.
+    # b.example's LimitRequestBody is the body's floor; its other limits
+    # are not: core read its header blocks with the limits of the server
+    # owning the address, Apache's defaults.
     b = got[label(srv, "b.example")]
     assert b["body_bytes"]["max"] == 200
     assert b["body_bytes"]["suggested"] == 3000     # not 512
-    assert b["fields"]["suggested"] == 30
-    assert b["field_bytes"]["suggested"] == 4000
-    assert b["target_bytes"]["suggested"] == 2000
+    assert b["fields"]["suggested"] == 100          # not 30
+    assert b["field_bytes"]["suggested"] == 8190    # not 4000
+    assert b["target_bytes"]["suggested"] == 8190   # not 2000
     assert b["header_bytes"]["suggested"] == \
         2 ** (bucket(b["header_bytes"]["p99_9"]) + 1)
 
@@ -487,7 +492,10 @@ def test_config_snippet_suggests_each_directive(srv, sent):
             # what the requests alone gave and which limit raised it.
             if raw[m]["suggested"] != w["suggested"]:
                 head += (f"# (the requests alone suggest "
-                         f"{raw[m]['suggested']}; raised to {CORE[m]})\n")
+                         f"{raw[m]['suggested']}; raised to core's "
+                         f"{CORE[m]}, so this line changes\n# nothing: a "
+                         f"lower value from the figures above is yours to "
+                         f"choose)\n")
             assert head + f"{DIRECTIVES[m]} {w['suggested']}\n" in block, \
                 (host, m, block)
         assert "raised to" in blocks[0]
@@ -618,6 +626,14 @@ ReqGuardLearn On
     ServerName c.example
     ReqGuardMaxBody 1000
 </VirtualHost>
+# No directive of the module: these share the main server's configuration
+# record, and learn apart all the same.
+<VirtualHost 127.0.0.1:@PORT@>
+    ServerName d.example
+</VirtualHost>
+<VirtualHost 127.0.0.1:@PORT@>
+    ServerName e.example
+</VirtualHost>
 <Location "/reqguard-status">
     SetHandler reqguard-status
 </Location>
@@ -629,10 +645,24 @@ def test_virtual_hosts_inherit_the_server_setting(inherit):
     send_one(srv, Req("c.example", "/"))
     send_one(srv, Req("quiet.example", "/"))
     got = learned(srv)["vhosts"]
-    assert list(got) == [label(srv, "127.0.0.1"), label(srv, "c.example")]
+    assert list(got) == [label(srv, h) for h in
+                         ("127.0.0.1", "c.example", "d.example", "e.example")]
     assert got[label(srv, "c.example")]["fields"]["count"] == 1
     assert got[label(srv, "127.0.0.1")]["fields"]["count"] == 0
     assert got[label(srv, "127.0.0.1")]["fields"]["suggested"] is None
+
+
+def test_virtual_hosts_without_directives_learn_apart(inherit):
+    srv = inherit
+    before = learned(srv)["vhosts"]
+    for host, n in (("d.example", 2), ("e.example", 1)):
+        for _ in range(n):
+            send_one(srv, Req(host, "/"))
+    got = learned(srv)["vhosts"]
+    for host, n in (("d.example", 2), ("e.example", 1), ("127.0.0.1", 0),
+                    ("c.example", 0)):
+        was = before[label(srv, host)]["fields"]["count"]
+        assert got[label(srv, host)]["fields"]["count"] == was + n, host
 
 
 def test_a_chunked_body_cut_at_the_limit_counts_what_was_read(inherit):
@@ -702,6 +732,25 @@ def test_http2_streams_are_learned_with_their_bodies(h2, tmp_path):
     assert vh["target_bytes"]["max"] == len("/cgi/echo.cgi?q=12345")
     # The streams and the status requests over HTTP/1.1.
     assert vh["fields"]["count"] >= 2
+
+
+def test_an_h2c_upgrade_is_learned_once(h2):
+    """curl --http2 over http: an HTTP/1.1 request with Upgrade: h2c, which
+    mod_http2 answers with 101 and then as stream 1 of the new
+    connection: one request, learned once (as the HTTP/2 one)."""
+    query = "upgraded=" + "u" * 41
+    def count():
+        vh = learned(h2)["vhosts"][label(h2, "127.0.0.1")]
+        return vh["query_bytes"]["sum"], vh["fields"]["count"]
+    q0, f0 = count()
+    p = subprocess.run(["curl", "-sS", "--http2", "-o", "/dev/null",
+                        "-w", "%{http_version} %{http_code}",
+                        h2.url + "/index.html?" + query],
+                       capture_output=True, text=True, timeout=30)
+    assert p.stdout == "2 200", p.stdout + p.stderr
+    q1, f1 = count()
+    # The upgrade, once; and the status request (?json) learns itself.
+    assert (q1, f1) == (q0 + len(query) + len("json"), f0 + 2)
 
 
 # ---- configuration ------------------------------------------------------------
