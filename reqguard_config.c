@@ -144,7 +144,7 @@ void *rg_create_srv_conf(apr_pool_t *p, server_rec *s)
     conf->remap431 = RG_UNSET_FLAG;
     conf->learn = RG_UNSET_FLAG;
     conf->limited = 0;
-    conf->learns = 0;
+    conf->learn_row = NULL;
     return conf;
 }
 
@@ -166,7 +166,7 @@ void *rg_merge_srv_conf(apr_pool_t *p, void *basev, void *addv)
     RG_MERGE(learn, RG_UNSET_FLAG);
     conf->limited = rg_srv_limits(conf);
     /* Set in post_config (reqguard_learn.c). */
-    conf->learns = 0;
+    conf->learn_row = NULL;
     return conf;
 }
 

@@ -43,7 +43,6 @@
 
 #include <string.h>
 #include <apr_atomic.h>
-#include <apr_hash.h>
 #include <apr_shm.h>
 #include <apr_strings.h>
 #include <http_core.h>
@@ -123,7 +122,7 @@ typedef struct {
 static rg_learn_segment_t *rg_lseg;
 static rg_learn_listed_t *rg_llisted;
 static int rg_nllisted;
-static apr_hash_t *rg_learn_rows;       /* server_rec * -> its row */
+static int rg_learn_h2;                 /* mod_http2 is loaded */
 
 /* ---- the directive ----------------------------------------------------- */
 
@@ -237,20 +236,15 @@ static apr_status_t rg_learn_done(void *data)
     return APR_SUCCESS;
 }
 
-void rg_learn_request(request_rec *r)
+void rg_learn_request(request_rec *r, struct rg_learn_row *row)
 {
     const apr_array_header_t *elts = apr_table_elts(r->headers_in);
     const apr_table_entry_t *e = (const apr_table_entry_t *)elts->elts;
     const server_rec *core = r->connection->base_server;
-    struct rg_learn_row *row;
     rg_learn_rec_t l, *kept;
     apr_uint64_t largest = 0, block = 0;
-    int i, upgrade = 0;
+    int i;
 
-    row = apr_hash_get(rg_learn_rows, &r->server, sizeof(r->server));
-    if (row == NULL) {
-        return;
-    }
     /* As the field checks measure: "name: value", and the block as the
      * sum of "name: value\r\n". */
     for (i = 0; i < elts->nelts; i++) {
@@ -264,10 +258,6 @@ void rg_learn_request(request_rec *r)
         block += size + 2;
         if (size > largest) {
             largest = size;
-        }
-        if ((e[i].key[0] == 'U' || e[i].key[0] == 'u')
-            && strcasecmp(e[i].key, "Upgrade") == 0) {
-            upgrade = 1;
         }
     }
     memset(&l, 0, sizeof(l));
@@ -302,7 +292,10 @@ void rg_learn_request(request_rec *r)
                      (apr_uint64_t)core->limit_req_line);
     }
     l.body = rg_body_learn(r, &l.declared, &l.counted);
-    l.deferred = upgrade && r->connection->master == NULL;
+    /* Only mod_http2 switches a request's protocol, and only one that
+     * asks with an Upgrade field. */
+    l.deferred = rg_learn_h2 && r->connection->master == NULL
+                 && apr_table_get(r->headers_in, "Upgrade") != NULL;
     if (!l.deferred) {
         rg_learn_headers(&l);
     }
@@ -726,9 +719,9 @@ static int rg_learn_post_config(apr_pool_t *pconf, apr_pool_t *plog,
     rg_lseg = NULL;
     rg_llisted = NULL;
     rg_nllisted = 0;
-    rg_learn_rows = NULL;
+    rg_learn_h2 = ap_find_linked_module("mod_http2.c") != NULL;
     for (v = s; v != NULL; v = v->next) {
-        RG_SRV_CONF(v)->learns = 0;
+        RG_SRV_CONF(v)->learn_row = NULL;
         any |= rg_conf_learn(RG_SRV_CONF(v));
     }
     if (!any) {
@@ -756,10 +749,8 @@ static int rg_learn_post_config(apr_pool_t *pconf, apr_pool_t *plog,
 
     rg_llisted = apr_pcalloc(pconf, sizeof(*rg_llisted) * servers->nelts);
     listed_at = apr_pcalloc(ptemp, sizeof(int) * slots);
-    rg_learn_rows = apr_hash_make(pconf);
     for (j = servers->nelts - 1; j >= 0; j--) {
         rg_srv_conf *conf;
-        server_rec **key;
         int slot;
 
         v = APR_ARRAY_IDX(servers, j, server_rec *);
@@ -767,17 +758,19 @@ static int rg_learn_post_config(apr_pool_t *pconf, apr_pool_t *plog,
         if (!rg_conf_learn(conf)) {
             continue;
         }
+        /* A virtual host that sets none of the module's directives shares
+         * the main server's record (Apache merges nothing for it): give it
+         * a copy of its own to hold its row. */
+        if (v != s && conf == RG_SRV_CONF(s)) {
+            conf = apr_pmemdup(pconf, conf, sizeof(*conf));
+            conf->learn_row = NULL;
+            ap_set_module_config(v->module_config, &reqguard_module, conf);
+        }
         slot = rg_counters_slot(v);
         if (slot < 0 || (apr_uint32_t)slot >= rg_lseg->capacity) {
             continue;
         }
-        /* The record may be shared with the main server and other
-         * virtual hosts that set none of the module's directives: the row
-         * goes by server record. */
-        conf->learns = 1;
-        key = apr_palloc(pconf, sizeof(*key));
-        *key = v;
-        apr_hash_set(rg_learn_rows, key, sizeof(*key), &rg_lseg->row[slot]);
+        conf->learn_row = &rg_lseg->row[slot];
         /* One row per label: the first server record of the label gives
          * the LimitRequestBody floor. */
         if (listed_at[slot] == 0) {
@@ -785,7 +778,7 @@ static int rg_learn_post_config(apr_pool_t *pconf, apr_pool_t *plog,
 
             listed_at[slot] = rg_nllisted;
             l->label = slot == 0 ? RG_VHOST_OTHER : rg_counters_label(v);
-            l->row = &rg_lseg->row[slot];
+            l->row = conf->learn_row;
             l->body_floor = rg_learn_body_floor(v);
         }
     }

@@ -95,9 +95,11 @@ typedef struct {
     int learn;                          /* ReqGuardLearn */
     int limited;                        /* derived: some ceiling above is
                                          * in force */
-    int learns;                         /* derived in post_config: the
-                                         * servers sharing this record learn
-                                         * and the histograms could be had */
+    struct rg_learn_row *learn_row;     /* derived in post_config: this
+                                         * server's learning histograms,
+                                         * NULL when it does not learn; the
+                                         * record is then the server's own
+                                         * (reqguard_learn.c) */
 } rg_srv_conf;
 
 void *rg_create_dir_conf(apr_pool_t *p, char *dir);

@@ -28,23 +28,24 @@ struct rg_learn_row;
 /* ReqGuardLearn On|Off (server config and virtual host). */
 const char *rg_learn_set(cmd_parms *cmd, void *dummy, const char *arg);
 
-/* Measure the headers and request-target of a new request into the row
- * of its virtual host, and arrange for its body to be added when the
- * request is over. */
-void rg_learn_request(request_rec *r);
+/* Measure the headers and request-target of a new request into row, and
+ * arrange for its body to be added when the request is over. */
+void rg_learn_request(request_rec *r, struct rg_learn_row *row);
 
 /*
  * post_read_request of an initial request: the one test a request pays
- * when its virtual host does not learn.  learns is set (in post_config)
- * only for the configuration of a virtual host with ReqGuardLearn On,
- * when the shared memory could be had.  Virtual hosts that set none of
- * the module's directives share the main server's configuration record,
- * so the row is found by server record, not kept in the configuration.
+ * when its virtual host does not learn.  learn_row is set (in
+ * post_config) only for a virtual host with ReqGuardLearn On, when the
+ * shared memory could be had; post_config gives each such server a
+ * configuration record of its own first (virtual hosts that set none of
+ * the module's directives share the main server's).
  */
 static APR_INLINE void rg_learn_note(request_rec *r)
 {
-    if (RG_SRV_CONF(r->server)->learns) {
-        rg_learn_request(r);
+    struct rg_learn_row *row = RG_SRV_CONF(r->server)->learn_row;
+
+    if (row != NULL) {
+        rg_learn_request(r, row);
     }
 }
 
