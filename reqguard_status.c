@@ -362,27 +362,56 @@ static void rg_status_write(request_rec *r, rg_status_format_e format,
 
 /* ---- format from the query string or from Accept ----------------------- */
 
-/* 1: the query string picks *format; 0: it picks none; -1: it names a
- * format that does not exist. */
-static int rg_status_format_from_args(apr_pool_t *p, const char *args,
-                                      rg_status_format_e *format)
-{
-    char *copy, *param, *last;
-    int picked = 0;
+/* What the query string asks for. */
+typedef struct {
+    int picked;                 /* 1: a format named, in format */
+    rg_status_format_e format;
+    int config;                 /* 1: ?config or ?config=1 (ReqGuardLearn's
+                                 * suggested configuration) */
+} rg_status_args_t;
 
+/*
+ * Read the query string into *a: "json", "auto", "format=NAME", "config",
+ * "config=1" or "config=0", the last one of each kind winning; other
+ * parameters are ignored.  NULL, or a message naming what to use instead
+ * of a format or a config value that does not exist.
+ */
+static const char *rg_status_args(apr_pool_t *p, const char *args,
+                                  rg_status_args_t *a)
+{
+    static const struct {
+        const char *name;
+        rg_status_format_e format;
+    } formats[] = {
+        { "json", RG_STATUS_JSON }, { "prometheus", RG_STATUS_PROMETHEUS },
+        { "text", RG_STATUS_TEXT }, { "auto", RG_STATUS_AUTO }
+    };
+    char *copy, *param, *last;
+    apr_size_t i;
+
+    a->picked = a->config = 0;
+    a->format = RG_STATUS_TEXT;
     if (args == NULL || *args == '\0') {
-        return 0;
+        return NULL;
     }
     copy = apr_pstrdup(p, args);
     for (param = apr_strtok(copy, "&", &last); param != NULL;
          param = apr_strtok(NULL, "&", &last)) {
-        const char *value = NULL;
+        const char *value;
 
-        if (!strcmp(param, "json")) {
-            value = "json";
+        if (!strcmp(param, "config") || !strcmp(param, "config=1")) {
+            a->config = 1;
+            continue;
         }
-        else if (!strcmp(param, "auto")) {
-            value = "auto";
+        if (!strcmp(param, "config=0")) {
+            a->config = 0;
+            continue;
+        }
+        if (!strncmp(param, "config=", 7)) {
+            return "use config=1 for the suggested configuration";
+        }
+        if (!strcmp(param, "json") || !strcmp(param, "auto")) {
+            value = param;
         }
         else if (!strncmp(param, "format=", 7)) {
             value = param + 7;
@@ -390,51 +419,19 @@ static int rg_status_format_from_args(apr_pool_t *p, const char *args,
         else {
             continue;
         }
-        if (!strcasecmp(value, "json")) {
-            *format = RG_STATUS_JSON;
+        for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+            if (!strcasecmp(value, formats[i].name)) {
+                break;
+            }
         }
-        else if (!strcasecmp(value, "prometheus")) {
-            *format = RG_STATUS_PROMETHEUS;
+        if (i == sizeof(formats) / sizeof(formats[0])) {
+            return "unknown format; use format=text, json, prometheus or "
+                   "auto";
         }
-        else if (!strcasecmp(value, "text")) {
-            *format = RG_STATUS_TEXT;
-        }
-        else if (!strcasecmp(value, "auto")) {
-            *format = RG_STATUS_AUTO;
-        }
-        else {
-            return -1;
-        }
-        picked = 1;
+        a->format = formats[i].format;
+        a->picked = 1;
     }
-    return picked;
-}
-
-/* 1: the query string asks for the suggested configuration ("config" or
- * "config=1"); 0: it does not ("config=0" or no such parameter); -1: it
- * has another value.  Other parameters are left to the format. */
-static int rg_status_config_from_args(apr_pool_t *p, const char *args)
-{
-    char *copy, *param, *last;
-    int wanted = 0;
-
-    if (args == NULL || *args == '\0') {
-        return 0;
-    }
-    copy = apr_pstrdup(p, args);
-    for (param = apr_strtok(copy, "&", &last); param != NULL;
-         param = apr_strtok(NULL, "&", &last)) {
-        if (!strcmp(param, "config") || !strcmp(param, "config=1")) {
-            wanted = 1;
-        }
-        else if (!strcmp(param, "config=0")) {
-            wanted = 0;
-        }
-        else if (!strncmp(param, "config=", 7)) {
-            return -1;
-        }
-    }
-    return wanted;
+    return NULL;
 }
 
 /* A q-value in thousandths; 1000 when absent or unreadable. */
@@ -540,28 +537,26 @@ static rg_status_format_e rg_status_negotiate(apr_pool_t *p,
 
 int rg_status_handler(request_rec *r)
 {
-    rg_status_format_e format = RG_STATUS_TEXT;
-    int picked, config;
+    rg_status_format_e format;
+    rg_status_args_t args;
+    const char *bad;
 
     if (r->method_number != M_GET) {
         ap_allow_methods(r, REPLACE_ALLOW, "GET", NULL);
         return HTTP_METHOD_NOT_ALLOWED;
     }
-    config = rg_status_config_from_args(r->pool, r->args);
-    picked = rg_status_format_from_args(r->pool, r->args, &format);
-    if (picked < 0 || config < 0) {
+    bad = rg_status_args(r->pool, r->args, &args);
+    if (bad != NULL) {
         ap_set_content_type(r, RG_STATUS_TEXT_TYPE);
         apr_table_setn(r->headers_out, "Cache-Control", "no-store");
         r->status = HTTP_BAD_REQUEST;
-        ap_rputs(config < 0 ? "mod_reqguard status: use config=1 for the "
-                              "suggested configuration\n"
-                            : "mod_reqguard status: unknown format; use "
-                              "format=text, json, prometheus or auto\n", r);
+        ap_rprintf(r, "mod_reqguard status: %s\n", bad);
         return OK;
     }
+    format = args.format;
     /* The limits ReqGuardLearn suggests, as configuration text: whatever
      * format was asked for. */
-    if (config) {
+    if (args.config) {
         ap_set_content_type(r, RG_STATUS_TEXT_TYPE);
         apr_table_setn(r->headers_out, "Cache-Control", "no-store");
         if (!r->header_only) {
@@ -569,7 +564,7 @@ int rg_status_handler(request_rec *r)
         }
         return OK;
     }
-    if (!picked) {
+    if (!args.picked) {
         format = rg_status_negotiate(r->pool,
                                      apr_table_get(r->headers_in, "Accept"));
         apr_table_mergen(r->headers_out, "Vary", "Accept");
