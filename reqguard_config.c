@@ -12,7 +12,6 @@
 #include <apr_strings.h>
 
 #include "reqguard_config.h"
-#include "reqguard_learn.h"
 #include "reqguard_parse.h"
 
 /* Longest part of a bad value quoted back in an error message. */
@@ -595,6 +594,24 @@ static const char *rg_set_remap431(cmd_parms *cmd, void *dummy, int flag)
     return NULL;
 }
 
+/* ReqGuardLearn On|Off: one argument, so that "On Off" is an error too,
+ * and a bad value is quoted back like every other. */
+static const char *rg_set_learn(cmd_parms *cmd, void *dummy, const char *arg)
+{
+    rg_srv_conf *conf = RG_SRV_CONF(cmd->server);
+    const char *err = ap_check_cmd_context(cmd, NOT_IN_DIR_CONTEXT);
+
+    (void)dummy;
+    if (err != NULL) {
+        return err;
+    }
+    if (!strcasecmp(arg, "On") || !strcasecmp(arg, "Off")) {
+        conf->learn = !strcasecmp(arg, "On");
+        return NULL;
+    }
+    return rg_bad_value(cmd, arg, "must be On or Off");
+}
+
 /* A configuration read anew (start, restart) starts without the hint. */
 static int rg_config_pre_config(apr_pool_t *pconf, apr_pool_t *plog,
                                 apr_pool_t *ptemp)
@@ -651,7 +668,7 @@ const command_rec rg_cmds[] = {
                    "cannot loosen: LIMIT VALUE, or FieldLimit NAME SIZE"),
     AP_INIT_FLAG("ReqGuardRemap431", rg_set_remap431, NULL, RSRC_CONF,
                  "On: answer core's oversized-header 400 with 431"),
-    AP_INIT_TAKE1("ReqGuardLearn", rg_learn_set, NULL, RSRC_CONF,
+    AP_INIT_TAKE1("ReqGuardLearn", rg_set_learn, NULL, RSRC_CONF,
                   "On: learn the sizes of this virtual host's requests "
                   "(reqguard-status shows them and suggests limits)"),
     AP_INIT_TAKE1("ReqGuardDiagnostics", rg_set_diagnostics, NULL, RG_DIR_CTX,

@@ -117,15 +117,18 @@ apr_uint32_t rg_counters_slots(void)
     return rg_seg ? rg_seg->capacity : 0;
 }
 
+/* The slot of server record s: its label's, else "(other)".  The segment
+ * must be there. */
+static rg_slot_t *rg_slot_of(const server_rec *s)
+{
+    rg_slot_t *slot = apr_hash_get(rg_by_server, &s, sizeof(s));
+
+    return slot ? slot : &rg_seg->slot[0];
+}
+
 int rg_counters_slot(const server_rec *s)
 {
-    rg_slot_t *slot;
-
-    if (rg_seg == NULL) {
-        return -1;
-    }
-    slot = apr_hash_get(rg_by_server, &s, sizeof(s));
-    return slot ? (int)(slot - rg_seg->slot) : 0;
+    return rg_seg ? (int)(rg_slot_of(s) - rg_seg->slot) : -1;
 }
 
 /* ---- counting ---------------------------------------------------------- */
@@ -137,10 +140,7 @@ void rg_counters_add(const server_rec *s, rg_kind_e kind, int blocked)
     if (rg_seg == NULL || (unsigned)kind >= RG_KIND_COUNT) {
         return;
     }
-    slot = apr_hash_get(rg_by_server, &s, sizeof(s));
-    if (slot == NULL) {
-        slot = &rg_seg->slot[0];
-    }
+    slot = rg_slot_of(s);
     apr_atomic_inc64(&slot->n[kind][blocked ? 1 : 0]);
 }
 
@@ -222,36 +222,60 @@ void rg_counters_vhost(int i, rg_counts_t *out)
 
 /* ---- the segment and this configuration's map -------------------------- */
 
-static rg_segment_t *rg_segment_create(server_rec *s, apr_pool_t *keep,
-                                       apr_uint32_t labels)
+void *rg_shm_kept(apr_pool_t *keep, const char *key, apr_size_t size,
+                  apr_status_t *rv, int *made)
+{
+    void *data = NULL;
+    apr_shm_t *shm;
+
+    *made = 0;
+    *rv = APR_SUCCESS;
+    apr_pool_userdata_get(&data, key, keep);
+    if (data != NULL) {
+        return data;
+    }
+    *rv = apr_shm_create(&shm, size, NULL, keep);
+    if (*rv != APR_SUCCESS) {
+        return NULL;
+    }
+    data = apr_shm_baseaddr_get(shm);
+    memset(data, 0, size);
+    apr_pool_userdata_set(data, key, apr_pool_cleanup_null, keep);
+    *made = 1;
+    return data;
+}
+
+/* The counters' segment: the one an earlier configuration made, or a new
+ * one with room for labels and more. */
+static rg_segment_t *rg_segment(server_rec *s, apr_pool_t *ptemp,
+                                apr_uint32_t labels)
 {
     apr_uint32_t capacity = 1 + 2 * labels + RG_SLOTS_SPARE;
     apr_size_t size;
-    apr_shm_t *shm;
     apr_status_t rv;
     rg_segment_t *seg;
+    int made;
 
     if (capacity > RG_SLOTS_MAX) {
         capacity = RG_SLOTS_MAX;
     }
     size = sizeof(rg_segment_t) + (apr_size_t)capacity * sizeof(rg_slot_t);
-    rv = apr_shm_create(&shm, size, NULL, keep);
-    if (rv != APR_SUCCESS) {
+    seg = rg_shm_kept(s->process->pool,
+                      apr_psprintf(ptemp, RG_COUNTERS_KEY, sizeof(rg_slot_t)),
+                      size, &rv, &made);
+    if (seg == NULL) {
         ap_log_error(APLOG_MARK, APLOG_ERR, rv, s,
                      "RG00002: cannot create the shared memory for the "
                      "violation counters (%" APR_SIZE_T_FMT " bytes); "
                      "reqguard-status will show none", size);
         return NULL;
     }
-    seg = apr_shm_baseaddr_get(shm);
-    memset(seg, 0, size);
-    seg->start = apr_time_now();
-    seg->capacity = capacity;
-    apr_cpystrn(seg->slot[0].label, RG_VHOST_OTHER, RG_VHOST_LABEL_MAX);
-    apr_atomic_set32(&seg->used, 1);
-    apr_pool_userdata_set(seg, apr_psprintf(keep, RG_COUNTERS_KEY,
-                                        sizeof(rg_slot_t)),
-                          apr_pool_cleanup_null, keep);
+    if (made) {
+        seg->start = apr_time_now();
+        seg->capacity = capacity;
+        apr_cpystrn(seg->slot[0].label, RG_VHOST_OTHER, RG_VHOST_LABEL_MAX);
+        apr_atomic_set32(&seg->used, 1);
+    }
     return seg;
 }
 
@@ -260,7 +284,6 @@ static int rg_counters_post_config(apr_pool_t *pconf, apr_pool_t *plog,
 {
     apr_hash_t *in_seg, *listed;
     apr_array_header_t *order, *servers;
-    void *data = NULL;
     server_rec *v;
     apr_uint32_t i, labels = 0;
     int j, lost = 0;
@@ -295,10 +318,7 @@ static int rg_counters_post_config(apr_pool_t *pconf, apr_pool_t *plog,
         }
     }
 
-    apr_pool_userdata_get(&data, apr_psprintf(ptemp, RG_COUNTERS_KEY,
-                                              sizeof(rg_slot_t)),
-                          s->process->pool);
-    rg_seg = data ? data : rg_segment_create(s, s->process->pool, labels);
+    rg_seg = rg_segment(s, ptemp, labels);
     if (rg_seg == NULL) {
         return OK;
     }

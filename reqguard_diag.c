@@ -67,12 +67,6 @@ static apr_off_t rg_diag_field_size(const char *key, const char *val)
     return (apr_off_t)(strlen(key) + 2 + (val != NULL ? strlen(val) : 0));
 }
 
-/*
- * The Cookie field of first and the limit it must fit for refusal v, or
- * NULL when v is not about the cookies.  *limit is the size the Cookie
- * field may have (bytes of "Cookie: value"); *without says whether the
- * request fits once the field is gone altogether.
- */
 /* The pairs of a Cookie value of first: split at Apache's ", " joins too
  * when core read more field lines than it built fields (it merged lines
  * of one name, Cookie among them perhaps).  HTTP/2 has no such lines:
@@ -80,18 +74,16 @@ static apr_off_t rg_diag_field_size(const char *key, const char *val)
 static rg_cookies_t *rg_diag_cookies_of(request_rec *first,
                                         const char *value)
 {
-    const rg_lines_t *lines =
-        ap_get_module_config(first->connection->conn_config,
-                             &reqguard_module);
-
-    if (lines != NULL && first->connection->master == NULL
-        && lines->lines
-           > (apr_size_t)apr_table_elts(first->headers_in)->nelts + 2) {
-        return rg_cookies_parse_joined(first->pool, value);
-    }
-    return rg_cookies_parse(first->pool, value);
+    return rg_lines_joined(first) ? rg_cookies_parse_joined(first->pool, value)
+                                  : rg_cookies_parse(first->pool, value);
 }
 
+/*
+ * The Cookie field of first and the limit it must fit for refusal v, or
+ * NULL when v is not about the cookies.  *limit is the size the Cookie
+ * field may have (bytes of "Cookie: value"); *without says whether the
+ * request fits once the field is gone altogether.
+ */
 static rg_cookies_t *rg_diag_cookie_field(request_rec *first,
                                           const rg_violation_t *v,
                                           apr_off_t *limit, int *without)

@@ -43,7 +43,6 @@
 
 #include <string.h>
 #include <apr_atomic.h>
-#include <apr_shm.h>
 #include <apr_strings.h>
 #include <http_core.h>
 #include <http_protocol.h>
@@ -123,36 +122,6 @@ static rg_learn_segment_t *rg_lseg;
 static rg_learn_listed_t *rg_llisted;
 static int rg_nllisted;
 static int rg_learn_h2;                 /* mod_http2 is loaded */
-
-/* ---- the directive ----------------------------------------------------- */
-
-/* Longest part of a bad value quoted back in an error message. */
-#define RG_LEARN_ERR_VALUE_MAX 64
-
-/* One argument, On or Off: "ReqGuardLearn On Off" is an error too. */
-const char *rg_learn_set(cmd_parms *cmd, void *dummy, const char *arg)
-{
-    rg_srv_conf *conf = RG_SRV_CONF(cmd->server);
-    const char *err = ap_check_cmd_context(cmd, NOT_IN_DIR_CONTEXT);
-
-    (void)dummy;
-    if (err != NULL) {
-        return err;
-    }
-    if (!strcasecmp(arg, "On")) {
-        conf->learn = 1;
-    }
-    else if (!strcasecmp(arg, "Off")) {
-        conf->learn = 0;
-    }
-    else {
-        return apr_psprintf(cmd->pool, "%s: '%.*s'%s must be On or Off",
-                            cmd->cmd->name, RG_LEARN_ERR_VALUE_MAX, arg,
-                            strlen(arg) > RG_LEARN_ERR_VALUE_MAX ? "..."
-                                                                  : "");
-    }
-    return NULL;
-}
 
 /* ---- adding ------------------------------------------------------------ */
 
@@ -243,7 +212,8 @@ void rg_learn_request(request_rec *r, struct rg_learn_row *row)
     const server_rec *core = r->connection->base_server;
     rg_learn_rec_t l, *kept;
     apr_uint64_t largest = 0, block = 0;
-    int i;
+    int floor[RG_LEARN_COUNT] = { 0 };
+    int i, m;
 
     /* As the field checks measure: "name: value", and the block as the
      * sum of "name: value\r\n". */
@@ -278,18 +248,14 @@ void rg_learn_request(request_rec *r, struct rg_learn_row *row)
         }
     }
     /* Core read the header block with the limits of the server owning
-     * the address, before the virtual host was chosen. */
-    if (core->limit_req_fields > 0) {
-        rg_learn_max(&row->core[RG_LEARN_FIELDS],
-                     (apr_uint64_t)core->limit_req_fields);
-    }
-    if (core->limit_req_fieldsize > 0) {
-        rg_learn_max(&row->core[RG_LEARN_FIELD],
-                     (apr_uint64_t)core->limit_req_fieldsize);
-    }
-    if (core->limit_req_line > 0) {
-        rg_learn_max(&row->core[RG_LEARN_TARGET],
-                     (apr_uint64_t)core->limit_req_line);
+     * the address, before the virtual host was chosen: the floors. */
+    floor[RG_LEARN_FIELDS] = core->limit_req_fields;
+    floor[RG_LEARN_FIELD] = core->limit_req_fieldsize;
+    floor[RG_LEARN_TARGET] = core->limit_req_line;
+    for (m = RG_LEARN_FIELDS; m <= RG_LEARN_TARGET; m++) {
+        if (floor[m] > 0) {
+            rg_learn_max(&row->core[m], (apr_uint64_t)floor[m]);
+        }
     }
     l.body = rg_body_learn(r, &l.declared, &l.counted);
     /* Only mod_http2 switches a request's protocol, and only one that
@@ -662,36 +628,30 @@ void rg_learn_config(request_rec *r)
 
 /* ---- the segment and this configuration's rows ------------------------- */
 
-static rg_learn_segment_t *rg_learn_segment(server_rec *s, apr_pool_t *keep,
+static rg_learn_segment_t *rg_learn_segment(server_rec *s, apr_pool_t *ptemp,
                                             apr_uint32_t capacity)
 {
-    void *data = NULL;
-    char key[64];
-    apr_size_t size;
-    apr_shm_t *shm;
+    apr_size_t size = sizeof(rg_learn_segment_t)
+                      + (apr_size_t)capacity * sizeof(struct rg_learn_row);
     apr_status_t rv;
     rg_learn_segment_t *seg;
+    int made;
 
-    apr_snprintf(key, sizeof(key), RG_LEARN_KEY, sizeof(struct rg_learn_row));
-    apr_pool_userdata_get(&data, key, keep);
-    if (data != NULL) {
-        return data;
-    }
-    size = sizeof(rg_learn_segment_t)
-           + (apr_size_t)capacity * sizeof(struct rg_learn_row);
-    rv = apr_shm_create(&shm, size, NULL, keep);
-    if (rv != APR_SUCCESS) {
+    seg = rg_shm_kept(s->process->pool,
+                      apr_psprintf(ptemp, RG_LEARN_KEY,
+                                   sizeof(struct rg_learn_row)),
+                      size, &rv, &made);
+    if (seg == NULL) {
         ap_log_error(APLOG_MARK, APLOG_ERR, rv, s,
                      "RG00004: cannot create the shared memory for "
                      "ReqGuardLearn (%" APR_SIZE_T_FMT " bytes); nothing is "
                      "learned", size);
         return NULL;
     }
-    seg = apr_shm_baseaddr_get(shm);
-    memset(seg, 0, size);
-    seg->start = apr_time_now();
-    seg->capacity = capacity;
-    apr_pool_userdata_set(seg, key, apr_pool_cleanup_null, keep);
+    if (made) {
+        seg->start = apr_time_now();
+        seg->capacity = capacity;
+    }
     return seg;
 }
 
@@ -734,7 +694,7 @@ static int rg_learn_post_config(apr_pool_t *pconf, apr_pool_t *plog,
                      "counters, which could not be had; nothing is learned");
         return OK;
     }
-    rg_lseg = rg_learn_segment(s, s->process->pool, slots);
+    rg_lseg = rg_learn_segment(s, ptemp, slots);
     if (rg_lseg == NULL) {
         return OK;
     }

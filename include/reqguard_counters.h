@@ -59,6 +59,15 @@ const char *rg_counters_label(const server_rec *s);
 apr_uint32_t rg_counters_slots(void);
 int rg_counters_slot(const server_rec *s);
 
+/*
+ * Zeroed shared memory of size bytes, kept in keep (the process pool) over
+ * restarts under key, which names its layout: the memory an earlier
+ * configuration made under key (*made 0), or new (*made 1).  NULL, with
+ * *rv, when it cannot be had.  The counters' segment and ReqGuardLearn's.
+ */
+void *rg_shm_kept(apr_pool_t *keep, const char *key, apr_size_t size,
+                  apr_status_t *rv, int *made);
+
 void rg_counters_register_hooks(void);
 
 /* The reqguard-status handler (reqguard_status.c); mod_reqguard.c

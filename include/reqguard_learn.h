@@ -25,9 +25,6 @@ typedef enum {
 /* A virtual host's histograms in the shared segment (reqguard_learn.c). */
 struct rg_learn_row;
 
-/* ReqGuardLearn On|Off (server config and virtual host). */
-const char *rg_learn_set(cmd_parms *cmd, void *dummy, const char *arg);
-
 /* Measure the headers and request-target of a new request into row, and
  * arrange for its body to be added when the request is over. */
 void rg_learn_request(request_rec *r, struct rg_learn_row *row);

@@ -88,6 +88,19 @@ static APR_INLINE const rg_lines_t *rg_lines_bound(const request_rec *r)
     return ctx;
 }
 
+/* 1 when core read more field lines for r than r has fields: it joined
+ * lines of one name (with ", "), or a folded line, or a module removed a
+ * field since.  0 on HTTP/2 (no lines) and without the figures. */
+static APR_INLINE int rg_lines_joined(const request_rec *r)
+{
+    const rg_lines_t *ctx =
+        ap_get_module_config(r->connection->conn_config, &reqguard_module);
+
+    return ctx != NULL && r->connection->master == NULL
+           && ctx->lines
+              > (apr_size_t)apr_table_elts(r->headers_in)->nelts + 2;
+}
+
 /* The line core refused as longer than LimitRequestFieldSize in r's
  * header block, when it starts with a field name; else NULL.  Its accept
  * holds the value of an Accept field sent right before it (core refuses
