@@ -616,6 +616,15 @@ class Conn:
         self.close()
 
 
+def configtest(conf, **kw):
+    """apache2 -t on a server made of conf (never started): (rc, output)."""
+    a = Apache(conf=conf, name="configtest", **kw)
+    try:
+        return a.configtest()
+    finally:
+        a.cleanup()
+
+
 def raw(server, data, head_request=False, timeout=10):
     """Send exact bytes, return (response, closed_after)."""
     with Conn(server.port, timeout) as c:

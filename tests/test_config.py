@@ -64,12 +64,7 @@ ReqGuardErrorFormat Auto
 """
 
 
-def configtest(conf, **kw):
-    a = rgtest.Apache(conf=conf, name="configtest", **kw)
-    try:
-        return a.configtest()
-    finally:
-        a.cleanup()
+configtest = rgtest.configtest
 
 
 def test_every_directive_accepts_good_values():

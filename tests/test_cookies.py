@@ -192,12 +192,7 @@ def tls(start_apache):
 
 # ---- the directive --------------------------------------------------------
 
-def configtest(conf):
-    a = rgtest.Apache(conf=conf, name="configtest")
-    try:
-        return a.configtest()
-    finally:
-        a.cleanup()
+configtest = rgtest.configtest
 
 
 def test_directive_values_and_contexts():
