@@ -234,6 +234,23 @@ def test_external_errordocument_400_does_not_hide_the_431(ed_external):
 
 
 @pytest.fixture(scope="module")
+def ed_external_report(start_apache):
+    return start_apache(
+        conf="ReqGuard ReportOnly\n"
+             "ErrorDocument 400 http://errors.example/400.html\n")
+
+
+def test_external_errordocument_400_under_report_only(ed_external_report):
+    # Reported, not remapped: Apache's own answer, its 302, stands.
+    r, _ = rgtest.raw(ed_external_report, BIG_FIELD)
+    assert r.status == 302
+    assert r.header("Location") == "http://errors.example/400.html"
+    assert r.header("Cache-Control") is None
+    line = ed_external_report.wait_log(r"kind=core-field-size")[0]
+    assert "action=reported" in line, line
+
+
+@pytest.fixture(scope="module")
 def ed_external_text(start_apache):
     return start_apache(
         conf="ErrorDocument 400 http://errors.example/400.html\n"

@@ -665,6 +665,23 @@ def test_virtual_hosts_without_directives_learn_apart(inherit):
         assert got[label(srv, host)]["fields"]["count"] == was + n, host
 
 
+def test_core_refusals_are_not_learned(inherit):
+    """A field over LimitRequestFieldSize (the remapped 431) and a request
+    line over LimitRequestLine (core's own 414): core refuses them while it
+    reads them, before any virtual host's learning sees the request."""
+    srv = inherit
+    before = learned(srv)["vhosts"]
+    r, _ = rgtest.raw(srv, b"GET / HTTP/1.1\r\nHost: d.example\r\n"
+                      b"X-Big: " + b"b" * 9000 + b"\r\n\r\n")
+    assert r.status == 431
+    r, _ = rgtest.raw(srv, b"GET /" + b"l" * 9000 + b" HTTP/1.1\r\n"
+                      b"Host: d.example\r\n\r\n")
+    assert r.status == 414
+    srv.allow_log(r"AH00565|AH00566")
+    srv.wait_log(r"RG00001: status=431 kind=core-field-size")
+    assert learned(srv)["vhosts"] == before
+
+
 def test_a_chunked_body_cut_at_the_limit_counts_what_was_read(inherit):
     srv = inherit
     req = Req("c.example", "/", method="POST", chunks=[500] * 6,
@@ -693,6 +710,9 @@ def test_a_chunked_body_cut_at_the_limit_counts_what_was_read(inherit):
 
 # ---- HTTP/2 ------------------------------------------------------------------
 
+ECHO_CGI = "#!/bin/sh\necho 'Content-Type: text/plain'\necho\ncat\n"
+
+
 @pytest.fixture(scope="module")
 def h2(start_apache):
     return start_apache(mpm="event", modules=["http2", "cgid"], conf="""
@@ -703,11 +723,14 @@ ReqGuardLearn On
     Options +ExecCGI
     SetHandler cgi-script
 </Directory>
+<Directory "@ROOT@/htdocs/cgi/small">
+    ReqGuardMaxBody 500
+</Directory>
 <Location "/reqguard-status">
     SetHandler reqguard-status
 </Location>
-""", files={"htdocs/cgi/echo.cgi":
-            "#!/bin/sh\necho 'Content-Type: text/plain'\necho\ncat\n"})
+""", files={"htdocs/cgi/echo.cgi": ECHO_CGI,
+            "htdocs/cgi/small/echo.cgi": ECHO_CGI})
 
 
 def test_http2_streams_are_learned_with_their_bodies(h2, tmp_path):
@@ -734,6 +757,30 @@ def test_http2_streams_are_learned_with_their_bodies(h2, tmp_path):
     assert vh["fields"]["count"] >= 2
 
 
+def test_http2_stream_refused_at_a_body_limit_is_learned(h2, tmp_path):
+    """Learning and ReqGuardMaxBody on one HTTP/2 stream without a length:
+    one count serves both; the stream gets 413, and what was counted when
+    it was refused is learned."""
+    data = tmp_path / "body"
+    data.write_bytes(b"s" * 3000)
+    def body():
+        return learned(h2)["vhosts"][label(h2, "127.0.0.1")]["body_bytes"]
+    before = body()
+    p = subprocess.run(["nghttp", "-v", "-n", "-d", str(data),
+                        "--no-content-length",
+                        h2.url + "/cgi/small/echo.cgi"],
+                       capture_output=True, text=True, timeout=30)
+    assert ":status: 413" in p.stdout, p.stdout + p.stderr
+    h2.allow_log(r"AH01215|AH01270|AH00574")
+    h2.wait_log(r"RG00001: status=413 kind=body .*limit=500")
+    deadline = time.time() + 5
+    while body()["count"] == before["count"] and time.time() < deadline:
+        time.sleep(0.1)
+    after = body()
+    assert after["count"] == before["count"] + 1
+    assert 500 < after["sum"] - before["sum"] <= 3000
+
+
 def test_an_h2c_upgrade_is_learned_once(h2):
     """curl --http2 over http: an HTTP/1.1 request with Upgrade: h2c, which
     mod_http2 answers with 101 and then as stream 1 of the new
@@ -755,12 +802,7 @@ def test_an_h2c_upgrade_is_learned_once(h2):
 
 # ---- configuration ------------------------------------------------------------
 
-def configtest(conf):
-    a = rgtest.Apache(conf=conf, name="configtest")
-    try:
-        return a.configtest()
-    finally:
-        a.cleanup()
+configtest = rgtest.configtest
 
 
 @pytest.mark.parametrize("line,shown", [
