@@ -47,6 +47,9 @@ BAD_LOG = re.compile(
 
 _RUNTIMES = {}
 
+# Seconds a sanitizer build's children have to exit when it stops.
+SANITIZED_STOP = 30
+
 
 def sanitizer_runtimes(so=None):
     """(runtime to preload or None, sanitized) for a module build.
@@ -256,6 +259,10 @@ class Apache:
             "</Directory>",
             "DirectoryIndex index.html",
         ]
+        if self.sanitized:
+            # Stopped gracefully (see _stop_proc): a child's leak check and
+            # its symbolized report may take seconds; no hurry.
+            lines.append(f"GracefulShutdownTimeout {SANITIZED_STOP}")
         if self.mpm == "prefork":
             lines += ["StartServers 2", "MinSpareServers 1",
                       "MaxSpareServers 4"]
@@ -308,6 +315,11 @@ class Apache:
                 "--leak-check=no",
                 APACHE2, "-X", "-d", self.root, "-f", "httpd.conf"]
 
+    @property
+    def sanitized(self):
+        """The module is a sanitizer build."""
+        return self.with_reqguard and sanitizer_runtimes(self.module_so)[1]
+
     def env(self, leaks=None):
         """The environment apache2 runs with (sanitizer runtime and report
         directory when the module is a sanitizer build)."""
@@ -355,9 +367,16 @@ class Apache:
         if self.proc is None:
             return out
         if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
+            # A sanitizer build is stopped gracefully (SIGWINCH): on SIGTERM
+            # Apache signals its children again after 3, 5 and 7 seconds
+            # and kills them after 9, which can cut a child's LeakSanitizer
+            # report (written at its exit) short, or crash it in the middle.
+            self.proc.send_signal(signal.SIGWINCH if self.sanitized
+                                  else signal.SIGTERM)
             try:
-                self.proc.wait(timeout=60 if VALGRIND else 15)
+                self.proc.wait(timeout=60 if VALGRIND
+                               else SANITIZED_STOP + 15 if self.sanitized
+                               else 15)
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(timeout=5)
