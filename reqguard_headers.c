@@ -200,7 +200,8 @@ static int rg_check_named(request_rec *r, const rg_judge_t *j,
 /* Field count, field sizes, block size. */
 static int rg_check_fields(request_rec *r, const rg_judge_t *j)
 {
-    int nelts = apr_table_elts(r->headers_in)->nelts;
+    const apr_array_header_t *arr = apr_table_elts(r->headers_in);
+    int nelts = arr->nelts;
     rg_bounds_t count, general, whole;
     apr_int64_t field_least, whole_least;
     const rg_lines_t *lines;
@@ -223,7 +224,7 @@ static int rg_check_fields(request_rec *r, const rg_judge_t *j)
     }
     /* A field is never larger than its line, the block never larger than
      * its lines plus two bytes a field (a client may send "name:value\n"). */
-    lines = rg_lines_bound(r);
+    lines = rg_lines_bound(r, arr);
     if (lines != NULL) {
         if ((whole_least == 0
              || (apr_int64_t)(lines->bytes + 2 * (apr_size_t)nelts)
@@ -293,12 +294,18 @@ static int rg_screen_table(const request_rec *r, const rg_field_table_t *t,
                            const rg_dir_conf *d, const rg_srv_conf *s,
                            apr_size_t longest)
 {
+    const rg_field_table_t *caps = s->ceiling_fields;
+    apr_int64_t general = s->ceiling[RG_LIM_FIELD_SIZE];
+    apr_int64_t unnamed = 0;
     unsigned int i;
 
+    if (skip != NULL) {
+        unnamed = d->limit[RG_LIM_FIELD_SIZE] < 0
+                  ? 0 : d->limit[RG_LIM_FIELD_SIZE];
+    }
     for (i = 0; i <= t->mask; i++) {
         const rg_field_slot_t *slot = &t->slots[i];
-        apr_int64_t own, cap;
-        apr_off_t named;
+        apr_int64_t own, cap = general;
         const char *val;
 
         if (slot->name == NULL) {
@@ -308,16 +315,17 @@ static int rg_screen_table(const request_rec *r, const rg_field_table_t *t,
             if (rg_fields_lookup(skip, slot->name, slot->len) >= 0) {
                 continue;       /* looked up with the other table */
             }
-            own = d->limit[RG_LIM_FIELD_SIZE];
-            own = own < 0 ? 0 : own;
+            own = unnamed;
         }
         else {
             own = slot->limit;
         }
-        cap = s->ceiling[RG_LIM_FIELD_SIZE];
-        named = rg_fields_lookup(s->ceiling_fields, slot->name, slot->len);
-        if (named > 0 && (cap <= 0 || named < cap)) {
-            cap = named;
+        if (caps != NULL) {
+            apr_off_t named = rg_fields_lookup(caps, slot->name, slot->len);
+
+            if (named > 0 && (cap <= 0 || named < cap)) {
+                cap = named;
+            }
         }
         own = rg_clamp(own, cap);
         if (own == 0 || (apr_uint64_t)own >= (apr_uint64_t)longest) {
@@ -337,11 +345,10 @@ static int rg_screen_table(const request_rec *r, const rg_field_table_t *t,
  * field or the block may be over its limit.  field and block are the
  * general limits in force (0: none).
  */
-static int rg_screen_fields(const request_rec *r, const rg_dir_conf *d,
-                            const rg_srv_conf *s, apr_int64_t field,
-                            apr_int64_t block)
+static int rg_screen_fields(const apr_array_header_t *elts,
+                            const rg_dir_conf *d, const rg_srv_conf *s,
+                            apr_int64_t field, apr_int64_t block)
 {
-    const apr_array_header_t *elts = apr_table_elts(r->headers_in);
     const apr_table_entry_t *e = (const apr_table_entry_t *)elts->elts;
     const rg_field_table_t *own = d->field_limits, *cap = s->ceiling_fields;
     apr_int64_t sum = 0;
@@ -391,6 +398,7 @@ static int rg_headers_screen(request_rec *r, const rg_dir_conf *d,
     apr_int64_t fields = rg_conf_limit(d, s, RG_LIM_FIELDS);
     apr_int64_t field = rg_conf_limit(d, s, RG_LIM_FIELD_SIZE);
     apr_int64_t block = rg_conf_limit(d, s, RG_LIM_HEADER_SIZE);
+    const apr_array_header_t *arr;
     const rg_lines_t *lines;
     int nelts;
 
@@ -412,20 +420,21 @@ static int rg_headers_screen(request_rec *r, const rg_dir_conf *d,
         && cap == NULL) {
         return 0;
     }
-    nelts = apr_table_elts(r->headers_in)->nelts;
+    arr = apr_table_elts(r->headers_in);
+    nelts = arr->nelts;
     if (fields > 0 && nelts > fields) {
         return 1;
     }
     if (field == 0 && block == 0 && own == NULL && cap == NULL) {
         return 0;
     }
-    lines = rg_lines_bound(r);
+    lines = rg_lines_bound(r, arr);
     if (lines == NULL
         || (block > 0
             && (apr_int64_t)(lines->bytes + 2 * (apr_size_t)nelts) > block)
         || (field > 0 && (apr_int64_t)lines->longest > field)) {
         /* The figures bound nothing here: field by field. */
-        return rg_screen_fields(r, d, s, field, block);
+        return rg_screen_fields(arr, d, s, field, block);
     }
     if (own != NULL
         && (cap != NULL

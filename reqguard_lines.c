@@ -192,15 +192,35 @@ static RG_COLD apr_status_t rg_lines_nonblock(ap_filter_t *f,
     return rv;
 }
 
+/* A READBYTES read on a connection on which no request has started is
+ * HTTP/2 taking it over (mod_http2 reads frames, never lines): the
+ * watcher leaves the connection's chain. */
+static RG_COLD void rg_lines_leave(ap_filter_t *f)
+{
+    ap_log_cerror(APLOG_MARK, APLOG_TRACE1, 0, f->c,
+                  "RG00301: no header lines on this connection");
+    ap_remove_input_filter(f);
+}
+
+/*
+ * The common case first, in as few instructions as a filter can take: a
+ * blocking GETLINE read that brought one bucket shorter than a whole line
+ * can be; then a line after a keep-alive check, which comes as the byte
+ * that check read and the rest.
+ */
 static apr_status_t rg_lines_in(ap_filter_t *f, apr_bucket_brigade *bb,
                                 ap_input_mode_t mode, apr_read_type_e block,
                                 apr_off_t readbytes)
 {
     rg_lines_t *ctx;
-    const apr_bucket *b, *next;
+    const apr_bucket *b;
     apr_status_t rv;
 
     if (mode != AP_MODE_GETLINE) {
+        if (mode == AP_MODE_READBYTES
+            && !((const rg_lines_t *)f->ctx)->requests) {
+            rg_lines_leave(f);
+        }
         return ap_get_brigade(f->next, bb, mode, block, readbytes);
     }
     if (block != APR_BLOCK_READ) {
@@ -213,11 +233,9 @@ static apr_status_t rg_lines_in(ap_filter_t *f, apr_bucket_brigade *bb,
         return rv;
     }
     ctx = f->ctx;
-    next = APR_BUCKET_NEXT(b);
-    /* The common case: a whole line in one bucket; then a line after a
-     * keep-alive check, which comes as the byte that check read and the
-     * rest. */
     if (b->length < ctx->fast) {
+        const apr_bucket *next = APR_BUCKET_NEXT(b);
+
         if (next == APR_BRIGADE_SENTINEL(bb)) {
             rg_lines_add(ctx, b->length);
             return rv;
@@ -274,6 +292,7 @@ static void rg_lines_pre_read(request_rec *r, conn_rec *c)
     (void)r;
     if (ctx != NULL) {
         ctx->fast = ctx->whole;
+        ctx->requests = 1;
         ctx->in_long = 0;
         ctx->lines = ctx->bytes = ctx->longest = 0;
         ctx->fields = (apr_size_t)-1;

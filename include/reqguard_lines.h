@@ -27,6 +27,7 @@ typedef struct {
                              * the fast path: whole, or 0 once a line came
                              * in pieces (the figures are then no bound) */
     int in_long;            /* the last chunk was part of a longer line */
+    int requests;           /* a request has started on the connection */
     apr_size_t lines;       /* lines read, request line and blank included */
     apr_size_t bytes;       /* their bytes, line ends included */
     apr_size_t longest;     /* the longest of them */
@@ -40,11 +41,11 @@ typedef struct {
                                      * long line (reqguard_error.c) */
 } rg_lines_t;
 
-/* The value pointers of a field table, added up: another module that sets,
- * edits or merges a value replaces its pointer.  No string is read. */
-static APR_INLINE apr_uintptr_t rg_lines_values(const apr_table_t *t)
+/* The value pointers of a field table's entries, added up: another module
+ * that sets, edits or merges a value replaces its pointer.  No string is
+ * read. */
+static APR_INLINE apr_uintptr_t rg_lines_values(const apr_array_header_t *arr)
 {
-    const apr_array_header_t *arr = apr_table_elts(t);
     const apr_table_entry_t *e = (const apr_table_entry_t *)arr->elts;
     apr_uintptr_t sum = 0;
     int i;
@@ -63,26 +64,30 @@ static APR_INLINE void rg_lines_note_fields(const request_rec *r)
         ap_get_module_config(r->connection->conn_config, &reqguard_module);
 
     if (ctx != NULL && rg_conf_sizes_seen) {
-        ctx->fields = (apr_size_t)apr_table_elts(r->headers_in)->nelts;
-        ctx->values = rg_lines_values(r->headers_in);
+        const apr_array_header_t *arr = apr_table_elts(r->headers_in);
+
+        ctx->fields = (apr_size_t)arr->nelts;
+        ctx->values = rg_lines_values(arr);
     }
 }
 
 /* The figures for r when they describe exactly the header fields Apache
- * presents for it, else NULL: then the fields have to be measured one by
- * one.  Exactly: the request line, one line per field that core built and
- * the blank line (a folded or merged field, or an empty line before the
- * request line, makes more lines), no field added, removed or changed
- * since, no line read in pieces.  Inline: every checked request asks. */
-static APR_INLINE const rg_lines_t *rg_lines_bound(const request_rec *r)
+ * presents for it (arr: the entries of its headers_in), else NULL: then
+ * the fields have to be measured one by one.  Exactly: the request line,
+ * one line per field that core built and the blank line (a folded or
+ * merged field, or an empty line before the request line, makes more
+ * lines), no field added, removed or changed since, no line read in
+ * pieces.  Inline: every checked request asks. */
+static APR_INLINE const rg_lines_t *rg_lines_bound(
+    const request_rec *r, const apr_array_header_t *arr)
 {
     const rg_lines_t *ctx =
         ap_get_module_config(r->connection->conn_config, &reqguard_module);
 
     /* Request line, fields, one blank line. */
     if (ctx == NULL || ctx->fast == 0 || ctx->lines != ctx->fields + 2
-        || (apr_size_t)apr_table_elts(r->headers_in)->nelts != ctx->fields
-        || rg_lines_values(r->headers_in) != ctx->values) {
+        || (apr_size_t)arr->nelts != ctx->fields
+        || rg_lines_values(arr) != ctx->values) {
         return NULL;
     }
     return ctx;

@@ -625,6 +625,50 @@ def test_line_watcher_is_not_on_proxy_backend_connections(proxied):
     assert len(proxied.log_lines(r"RG00300")) == 2, proxied.log_since_mark()
 
 
+@pytest.fixture(scope="module")
+def h2_watched(start_apache):
+    return start_apache(
+        modules=["http2"],
+        loglevel="warn reqguard:trace1",
+        conf="Protocols h2c http/1.1\nReqGuardMaxFieldSize 100\n")
+
+
+def test_line_watcher_leaves_an_http2_connection_and_checks_go_on(
+        h2_watched):
+    a = h2_watched
+    time.sleep(0.5)
+    a.begin_test()
+    # Prior knowledge: mod_http2 reads frames from the first read on; the
+    # watcher leaves, the stream is still checked.
+    p = subprocess.run(
+        ["nghttp", "-v", "-n", "-H", "x-long: " + "v" * 200,
+         a.url + "/index.html"], capture_output=True, text=True, timeout=20)
+    assert re.findall(r":status: (\d+)", p.stdout) == ["431"], p.stdout
+    a.wait_log(r"kind=field-size field=X-Long observed=208 limit=100 "
+               r"action=blocked")
+    time.sleep(0.3)
+    assert len(a.log_lines(r"RG00300")) == 1, a.log_since_mark()
+    assert len(a.log_lines(r"RG00301")) == 1, a.log_since_mark()
+    # HTTP/1 with a body on a kept-alive connection: the body reads are
+    # not mistaken for HTTP/2, and the next request's long line is still
+    # named by the watcher.
+    a.begin_test()
+    body = b"b" * 3000
+    data = (b"POST /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Length: %d\r\n\r\n" % len(body) + body
+            + b"GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + b"X-Core: " + b"c" * 9000 + b"\r\n\r\n")
+    with rgtest.Conn(a.port) as c:
+        c.send(data)
+        first = c.read_response()
+        second = c.read_response()
+    assert first.status == 200, first
+    assert second.status == 431, second
+    a.wait_log(r"kind=core-field-size field=X-Core ")
+    time.sleep(0.3)
+    assert a.log_lines(r"RG00301") == [], a.log_since_mark()
+
+
 # ---- 11. a tenant's Off under the administrator's other ceilings ------------
 
 @pytest.fixture(scope="module")
