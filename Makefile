@@ -48,7 +48,8 @@ all: .libs/mod_reqguard.so
 .libs/mod_reqguard.so: $(SOURCES) $(HEADERS) Makefile
 	@mkdir -p $(BUILD)
 	@echo "  APXS  mod_reqguard.so"
-	@$(APXS) $(APXS_CC) -c $(foreach w,$(WARN),-Wc,$(w)) -Iinclude \
+	@$(APXS) $(APXS_CC) -c $(foreach w,$(WARN),-Wc,$(w)) \
+	    -Wc,-fvisibility=hidden -Iinclude \
 	    -o mod_reqguard.la $(SOURCES) >$(BUILD)/apxs.log 2>&1 \
 	    || { grep -E -A3 'error:|warning:' $(BUILD)/apxs.log \
 	         || cat $(BUILD)/apxs.log; exit 1; }

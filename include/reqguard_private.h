@@ -13,7 +13,16 @@
 #include <http_config.h>
 #include <http_log.h>
 
-extern module AP_MODULE_DECLARE_DATA reqguard_module;
+/* The module record is the one symbol Apache looks up (LoadModule): the
+ * Makefile builds everything else hidden, so that calls between the
+ * module's files are direct, not through the procedure linkage table. */
+#if defined(__GNUC__)
+#define RG_EXPORT __attribute__((visibility("default")))
+#else
+#define RG_EXPORT
+#endif
+
+extern module AP_MODULE_DECLARE_DATA RG_EXPORT reqguard_module;
 
 /* mod_reqguard.c gets this from AP_DECLARE_MODULE itself. */
 #if defined(APLOG_USE_MODULE) && !defined(RG_MODULE_GLUE)
