@@ -375,6 +375,34 @@ def test_chunked_body_where_length_required_gets_411(server):
     assert r.status_line == "HTTP/1.1 200 OK"
 
 
+@pytest.mark.parametrize("name", [b"content-length", b"CONTENT-LENGTH",
+                                  b"cOnTeNt-LeNgTh"])
+def test_content_length_in_any_case_is_judged(server, name):
+    """The declared length is found whatever the case of its name: over the
+    limit, refused before a body byte; at it, read and answered."""
+    head = (b"POST /lim/echo.cgi HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: text/plain\r\n" + name + b": 5000\r\n\r\n")
+    r, closed = exchange(server, head, closed_wait=1.0)
+    assert_refused(r, closed, STATUS_413)
+    server.wait_log(r"RG00001: status=413 kind=body .*observed=5000 "
+                    r"limit=1000 action=blocked")
+    body = body_of(LIMIT)
+    r, _ = exchange(server, head.replace(b"5000", b"%d" % LIMIT) + body)
+    assert r.status_line == "HTTP/1.1 200 OK"
+    assert r.body == digest_line(body)
+
+
+@pytest.mark.parametrize("name", [b"transfer-encoding",
+                                  b"TRANSFER-ENCODING"])
+def test_transfer_encoding_in_any_case_is_judged(server, name):
+    data = (b"POST /len/echo.cgi HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + name + b": chunked\r\n\r\n" + b"a\r\n0123456789\r\n0\r\n\r\n")
+    r, closed = exchange(server, data, closed_wait=1.0)
+    assert_refused(r, closed, STATUS_411)
+    server.wait_log(r"RG00001: status=411 kind=length-required "
+                    r".*action=blocked")
+
+
 def test_411_is_sent_without_100_continue(server):
     with rgtest.Conn(server.port) as c:
         c.send(bu.head("/len/echo.cgi", is_chunked=True,

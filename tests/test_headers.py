@@ -449,6 +449,38 @@ ReqGuardMaxFieldSize 60
     a.wait_log(r"kind=field-size field=X-Added")
 
 
+@pytest.fixture(scope="module")
+def many_names(start_apache):
+    # Twenty-one per-name limits, all below the longest line of the
+    # requests below: each is looked up by name.
+    names = "".join(f"ReqGuardFieldLimit X-N{i:02d} 60\n" for i in range(20))
+    return start_apache(conf=names + "ReqGuardFieldLimit User-Agent 80\n")
+
+
+@pytest.mark.parametrize("name", ["X-N00", "x-n07", "X-N15", "X-N16",
+                                  "x-n19", "uSER-aGENT"])
+def test_per_name_limit_found_in_any_case_among_many(many_names, name):
+    # A long line elsewhere makes every per-name limit one to look up.
+    long = ("X-Long", "l" * 500)
+    r, _ = rgtest.get(many_names, "/", [long, (name, "v" * 50)])
+    assert r.status == 200, r
+    r, _ = rgtest.get(many_names, "/", [long, (name, "v" * 90)])
+    assert r.status == 431, r
+    # The log names the field as the directive does.
+    many_names.wait_log(rf"(?i)kind=field-size field={name} observed=\d+ "
+                        rf"limit=(60|80) action=blocked")
+
+
+def test_per_name_limit_holds_repeated_names_joined(many_names):
+    # Core joins repeated lines into one field: the joined value is held to
+    # the limit.
+    long = ("X-Long", "l" * 500)
+    r, _ = rgtest.get(many_names, "/", [long, ("X-N03", "a" * 30),
+                                        ("x-n03", "b" * 30)])
+    assert r.status == 431, r
+    many_names.wait_log(r"kind=field-size field=X-N03 observed=69 limit=60")
+
+
 # ---- a path segment too long for the filesystem ---------------------------
 
 def test_long_segment_over_the_server_limit_is_414_not_403(srv):
