@@ -38,10 +38,11 @@
 #include "reqguard_counters.h"
 #include "reqguard_status.h"
 
-/* The process pool keeps the segment over restarts under this key, which
- * names the layout: a restart into a build whose slots differ makes a new
- * segment rather than reading the old one with the new layout. */
-#define RG_COUNTERS_KEY   "reqguard_counters/%" APR_SIZE_T_FMT
+/* The process pool keeps the segment over restarts under this name and
+ * the sizes of its head and of a slot (rg_shm_kept()): a restart into a
+ * build whose layout differs makes a new segment rather than reading the
+ * old one with the new layout. */
+#define RG_COUNTERS_KEY   "reqguard_counters"
 #define RG_SLOTS_SPARE    64
 #define RG_SLOTS_MAX      100000
 
@@ -52,8 +53,8 @@ typedef struct {
 } rg_slot_t;
 
 typedef struct {
-    apr_time_t start;                   /* when counting began */
-    apr_uint32_t capacity;              /* slots, "(other)" included */
+    rg_shm_head_t head;                 /* when counting began; slots,
+                                         * "(other)" included */
     volatile apr_uint32_t used;         /* slots holding a label */
     rg_slot_t slot[];                   /* slot[0]: "(other)" */
 } rg_segment_t;
@@ -114,7 +115,7 @@ const char *rg_counters_label(const server_rec *s)
 
 apr_uint32_t rg_counters_slots(void)
 {
-    return rg_seg ? rg_seg->capacity : 0;
+    return rg_seg ? rg_seg->head.capacity : 0;
 }
 
 /* The slot of server record s: its label's, else "(other)".  The segment
@@ -153,7 +154,7 @@ int rg_counters_available(void)
 
 apr_time_t rg_counters_start(void)
 {
-    return rg_seg ? rg_seg->start : 0;
+    return rg_seg ? rg_seg->head.start : 0;
 }
 
 static void rg_slot_read(rg_slot_t *slot, rg_counts_t *out, int add)
@@ -193,7 +194,7 @@ void rg_counters_total(rg_counts_t *out)
         return;
     }
     used = apr_atomic_read32(&rg_seg->used);
-    for (i = 0; i < used && i < rg_seg->capacity; i++) {
+    for (i = 0; i < used && i < rg_seg->head.capacity; i++) {
         rg_slot_read(&rg_seg->slot[i], out, 1);
     }
 }
@@ -222,27 +223,43 @@ void rg_counters_vhost(int i, rg_counts_t *out)
 
 /* ---- the segment and this configuration's map -------------------------- */
 
-void *rg_shm_kept(apr_pool_t *keep, const char *key, apr_size_t size,
-                  apr_status_t *rv, int *made)
+void *rg_shm_kept(server_rec *s, apr_pool_t *ptemp, const char *name,
+                  apr_size_t head_size, apr_size_t row_size,
+                  apr_uint32_t capacity, const char *id, const char *what,
+                  const char *without, int *made)
 {
-    void *data = NULL;
+    apr_pool_t *keep = s->process->pool;
+    apr_size_t size = head_size + (apr_size_t)capacity * row_size;
+    const char *key = apr_psprintf(ptemp, "%s/%" APR_SIZE_T_FMT "/%"
+                                   APR_SIZE_T_FMT, name, head_size,
+                                   row_size);
+    rg_shm_head_t *head = NULL;
     apr_shm_t *shm;
+    apr_status_t rv;
 
-    *made = 0;
-    *rv = APR_SUCCESS;
-    apr_pool_userdata_get(&data, key, keep);
-    if (data != NULL) {
-        return data;
+    if (made != NULL) {
+        *made = 0;
     }
-    *rv = apr_shm_create(&shm, size, NULL, keep);
-    if (*rv != APR_SUCCESS) {
+    apr_pool_userdata_get((void **)&head, key, keep);
+    if (head != NULL) {
+        return head;
+    }
+    rv = apr_shm_create(&shm, size, NULL, keep);
+    if (rv != APR_SUCCESS) {
+        ap_log_error(APLOG_MARK, APLOG_ERR, rv, s,
+                     "%s: cannot create the shared memory for %s (%"
+                     APR_SIZE_T_FMT " bytes); %s", id, what, size, without);
         return NULL;
     }
-    data = apr_shm_baseaddr_get(shm);
-    memset(data, 0, size);
-    apr_pool_userdata_set(data, key, apr_pool_cleanup_null, keep);
-    *made = 1;
-    return data;
+    head = apr_shm_baseaddr_get(shm);
+    memset(head, 0, size);
+    head->start = apr_time_now();
+    head->capacity = capacity;
+    apr_pool_userdata_set(head, key, apr_pool_cleanup_null, keep);
+    if (made != NULL) {
+        *made = 1;
+    }
+    return head;
 }
 
 /* The counters' segment: the one an earlier configuration made, or a new
@@ -251,28 +268,17 @@ static rg_segment_t *rg_segment(server_rec *s, apr_pool_t *ptemp,
                                 apr_uint32_t labels)
 {
     apr_uint32_t capacity = 1 + 2 * labels + RG_SLOTS_SPARE;
-    apr_size_t size;
-    apr_status_t rv;
     rg_segment_t *seg;
     int made;
 
     if (capacity > RG_SLOTS_MAX) {
         capacity = RG_SLOTS_MAX;
     }
-    size = sizeof(rg_segment_t) + (apr_size_t)capacity * sizeof(rg_slot_t);
-    seg = rg_shm_kept(s->process->pool,
-                      apr_psprintf(ptemp, RG_COUNTERS_KEY, sizeof(rg_slot_t)),
-                      size, &rv, &made);
-    if (seg == NULL) {
-        ap_log_error(APLOG_MARK, APLOG_ERR, rv, s,
-                     "RG00002: cannot create the shared memory for the "
-                     "violation counters (%" APR_SIZE_T_FMT " bytes); "
-                     "reqguard-status will show none", size);
-        return NULL;
-    }
-    if (made) {
-        seg->start = apr_time_now();
-        seg->capacity = capacity;
+    seg = rg_shm_kept(s, ptemp, RG_COUNTERS_KEY, sizeof(rg_segment_t),
+                      sizeof(rg_slot_t), capacity, "RG00002",
+                      "the violation counters",
+                      "reqguard-status will show none", &made);
+    if (seg != NULL && made) {
         apr_cpystrn(seg->slot[0].label, RG_VHOST_OTHER, RG_VHOST_LABEL_MAX);
         apr_atomic_set32(&seg->used, 1);
     }
@@ -337,7 +343,7 @@ static int rg_counters_post_config(apr_pool_t *pconf, apr_pool_t *plog,
         rg_slot_t *slot = apr_hash_get(in_seg, label, APR_HASH_KEY_STRING);
         apr_uint32_t used = apr_atomic_read32(&rg_seg->used);
 
-        if (slot == NULL && used < rg_seg->capacity) {
+        if (slot == NULL && used < rg_seg->head.capacity) {
             slot = &rg_seg->slot[used];
             apr_cpystrn(slot->label, label, RG_VHOST_LABEL_MAX);
             /* The label is in place before a reader can count the slot. */
@@ -359,7 +365,7 @@ static int rg_counters_post_config(apr_pool_t *pconf, apr_pool_t *plog,
                      "new virtual host name(s) (%u slots, sized at the "
                      "first start); they are counted as \"%s\" until "
                      "Apache is stopped and started", lost,
-                     (unsigned)rg_seg->capacity, RG_VHOST_OTHER);
+                     (unsigned)rg_seg->head.capacity, RG_VHOST_OTHER);
     }
 
     /* Every server record to its slot, for rg_counters_add(). */

@@ -54,9 +54,10 @@
 #include "reqguard_learn.h"
 #include "reqguard_status.h"
 
-/* The process pool's key of the segment, naming its layout (see
- * RG_COUNTERS_KEY). */
-#define RG_LEARN_KEY "reqguard_learn/%" APR_SIZE_T_FMT
+/* The name of the segment in the process pool; rg_shm_kept() adds the
+ * sizes of its head and of a row, so that a build with another layout
+ * makes a new one. */
+#define RG_LEARN_KEY "reqguard_learn"
 
 /* One histogram in shared memory (reqguard_hist.h has the buckets). */
 typedef struct {
@@ -75,9 +76,8 @@ struct rg_learn_row {
 };
 
 typedef struct {
-    apr_time_t start;                   /* when learning began */
-    apr_uint32_t capacity;              /* rows: the counters' slots */
-    apr_uint32_t unused;
+    rg_shm_head_t head;                 /* when learning began; rows: the
+                                         * counters' slots */
     struct rg_learn_row row[];          /* row i: counter slot i */
 } rg_learn_segment_t;
 
@@ -382,7 +382,7 @@ static void rg_learn_text(request_rec *r)
     rg_learn_cells_t c;
     int i, m;
 
-    rg_status_rfc3339(since, sizeof(since), rg_lseg->start);
+    rg_status_rfc3339(since, sizeof(since), rg_lseg->head.start);
     ap_rprintf(r, "\nmod_reqguard learned request sizes since %s "
                "(ReqGuardLearn On; kept across restarts, reset by a full "
                "stop)\n" RG_LEARN_RULE "\n", since);
@@ -420,7 +420,7 @@ static void rg_learn_json(request_rec *r)
 
     ap_rputs(",\"learn\":{", r);
     if (rg_lseg != NULL) {
-        rg_status_rfc3339(since, sizeof(since), rg_lseg->start);
+        rg_status_rfc3339(since, sizeof(since), rg_lseg->head.start);
         ap_rprintf(r, "\"since\":\"%s\",", since);
     }
     ap_rputs("\"vhosts\":{", r);
@@ -514,7 +514,7 @@ static void rg_learn_html(request_rec *r, int flags)
     rg_learn_cells_t c;
     int i, m;
 
-    rg_status_rfc3339(since, sizeof(since), rg_lseg->start);
+    rg_status_rfc3339(since, sizeof(since), rg_lseg->head.start);
     ap_rprintf(r, "<h3>Learned request sizes (ReqGuardLearn)</h3>\n"
                "<p>Since %s; " RG_LEARN_RULE ".</p>\n", since);
     for (i = 0; i < rg_nllisted; i++) {
@@ -585,7 +585,7 @@ void rg_learn_config(request_rec *r)
                  "suggest.\n", r);
         return;
     }
-    rg_status_rfc3339(since, sizeof(since), rg_lseg->start);
+    rg_status_rfc3339(since, sizeof(since), rg_lseg->head.start);
     ap_rprintf(r, "# from the requests learned since %s.\n"
                "# Each value is 2^(k+1) for the power-of-two bucket k that "
                "holds the\n# 99.9th percentile (p99.9), 0 (unlimited) when "
@@ -628,33 +628,6 @@ void rg_learn_config(request_rec *r)
 
 /* ---- the segment and this configuration's rows ------------------------- */
 
-static rg_learn_segment_t *rg_learn_segment(server_rec *s, apr_pool_t *ptemp,
-                                            apr_uint32_t capacity)
-{
-    apr_size_t size = sizeof(rg_learn_segment_t)
-                      + (apr_size_t)capacity * sizeof(struct rg_learn_row);
-    apr_status_t rv;
-    rg_learn_segment_t *seg;
-    int made;
-
-    seg = rg_shm_kept(s->process->pool,
-                      apr_psprintf(ptemp, RG_LEARN_KEY,
-                                   sizeof(struct rg_learn_row)),
-                      size, &rv, &made);
-    if (seg == NULL) {
-        ap_log_error(APLOG_MARK, APLOG_ERR, rv, s,
-                     "RG00004: cannot create the shared memory for "
-                     "ReqGuardLearn (%" APR_SIZE_T_FMT " bytes); nothing is "
-                     "learned", size);
-        return NULL;
-    }
-    if (made) {
-        seg->start = apr_time_now();
-        seg->capacity = capacity;
-    }
-    return seg;
-}
-
 /* LimitRequestBody of server v when set in the server or virtual host
  * context (unset: -1; 0: unlimited): the body's floor.  The other floors
  * are the limits core applied to the requests (rg_learn_request()). */
@@ -694,7 +667,9 @@ static int rg_learn_post_config(apr_pool_t *pconf, apr_pool_t *plog,
                      "counters, which could not be had; nothing is learned");
         return OK;
     }
-    rg_lseg = rg_learn_segment(s, ptemp, slots);
+    rg_lseg = rg_shm_kept(s, ptemp, RG_LEARN_KEY, sizeof(rg_learn_segment_t),
+                          sizeof(struct rg_learn_row), slots, "RG00004",
+                          "ReqGuardLearn", "nothing is learned", NULL);
     if (rg_lseg == NULL) {
         return OK;
     }
@@ -727,7 +702,7 @@ static int rg_learn_post_config(apr_pool_t *pconf, apr_pool_t *plog,
             ap_set_module_config(v->module_config, &reqguard_module, conf);
         }
         slot = rg_counters_slot(v);
-        if (slot < 0 || (apr_uint32_t)slot >= rg_lseg->capacity) {
+        if (slot < 0 || (apr_uint32_t)slot >= rg_lseg->head.capacity) {
             continue;
         }
         conf->learn_row = &rg_lseg->row[slot];

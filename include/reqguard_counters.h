@@ -59,14 +59,25 @@ const char *rg_counters_label(const server_rec *s);
 apr_uint32_t rg_counters_slots(void);
 int rg_counters_slot(const server_rec *s);
 
+/* The head every kept segment starts with. */
+typedef struct {
+    apr_time_t start;                   /* when the segment was made */
+    apr_uint32_t capacity;              /* its rows (or slots) */
+} rg_shm_head_t;
+
 /*
- * Zeroed shared memory of size bytes, kept in keep (the process pool) over
- * restarts under key, which names its layout: the memory an earlier
- * configuration made under key (*made 0), or new (*made 1).  NULL, with
- * *rv, when it cannot be had.  The counters' segment and ReqGuardLearn's.
+ * A zeroed shared-memory segment of a head_size-byte head (starting with
+ * an rg_shm_head_t) and capacity rows of row_size bytes, kept in the
+ * process pool over restarts under a key made of name, head_size and
+ * row_size (its layout): the segment an earlier configuration made (*made 0), or a new
+ * one (*made 1; made may be NULL) with its head's start and capacity set.  NULL when it
+ * cannot be had, logged at error as "<id>: cannot create the shared memory
+ * for <what> (...); <without>".  The counters' segment and ReqGuardLearn's.
  */
-void *rg_shm_kept(apr_pool_t *keep, const char *key, apr_size_t size,
-                  apr_status_t *rv, int *made);
+void *rg_shm_kept(server_rec *s, apr_pool_t *ptemp, const char *name,
+                  apr_size_t head_size, apr_size_t row_size,
+                  apr_uint32_t capacity, const char *id, const char *what,
+                  const char *without, int *made);
 
 void rg_counters_register_hooks(void);
 
