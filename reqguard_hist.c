@@ -49,11 +49,6 @@ uint64_t rg_hist_upper(unsigned int k)
     return (UINT64_C(1) << k) - 1;
 }
 
-static uint64_t rg_hist_sat_add(uint64_t a, uint64_t b)
-{
-    return b > UINT64_MAX - a ? UINT64_MAX : a + b;
-}
-
 void rg_hist_add(rg_hist_t *h, uint64_t v)
 {
     unsigned int k = rg_hist_bucket(v);

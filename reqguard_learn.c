@@ -146,7 +146,7 @@ static void rg_learn_add(rg_learn_hist_t *h, apr_uint64_t v)
     apr_atomic_inc64(&h->bucket[rg_hist_bucket(v)]);
     old = apr_atomic_read64(&h->sum);
     for (;;) {
-        now = v > APR_UINT64_MAX - old ? APR_UINT64_MAX : old + v;
+        now = rg_hist_sat_add(old, v);
         now = apr_atomic_cas64(&h->sum, now, old);
         if (now == old) {
             break;
@@ -181,9 +181,9 @@ static void rg_learn_headers(const rg_learn_rec_t *l)
     }
 }
 
-/* The end of a request whose body, or whole record, waits for it.  A
- * request that switched protocols (an h2c upgrade: 101) is not learned:
- * its stream 1 is the same request, learned as an HTTP/2 one. */
+/* The end of a request whose counted body, or whole record (an h2c
+ * upgrade), waits for it.  An upgrade that switched protocols (101) is not
+ * learned: its stream 1 is the same request, learned as an HTTP/2 one. */
 static apr_status_t rg_learn_done(void *data)
 {
     const rg_learn_rec_t *l = data;
@@ -258,12 +258,22 @@ void rg_learn_request(request_rec *r, struct rg_learn_row *row)
         }
     }
     l.body = rg_body_learn(r, &l.declared, &l.counted);
-    /* Only mod_http2 switches a request's protocol, and only one that
-     * asks with an Upgrade field. */
-    l.deferred = rg_learn_h2 && r->connection->master == NULL
-                 && apr_table_get(r->headers_in, "Upgrade") != NULL;
+    /* An h2c upgrade (mod_http2 answers it 101 and serves the request
+     * again as stream 1) waits for the end; any other request, also one
+     * that upgrades to another protocol (a WebSocket), is learned now. */
+    if (rg_learn_h2 && r->connection->master == NULL) {
+        const char *up = apr_table_get(r->headers_in, "Upgrade");
+
+        l.deferred = up != NULL && ap_find_token(r->pool, up, "h2c");
+    }
     if (!l.deferred) {
         rg_learn_headers(&l);
+        /* A declared length on HTTP/1 is the figure (HTTP_IN delivers it
+         * or refuses): learned now, nothing kept. */
+        if (l.body && l.counted == NULL) {
+            rg_learn_add(&row->m[RG_LEARN_BODY], (apr_uint64_t)l.declared);
+            l.body = 0;
+        }
     }
     if (l.body || l.deferred) {
         kept = apr_pmemdup(r->pool, &l, sizeof(l));

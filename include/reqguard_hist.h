@@ -54,7 +54,15 @@ unsigned int rg_hist_bucket(uint64_t v);
 /* The upper bound of bucket k: 0 for bucket 0, 2^k - 1 (k <= 64). */
 uint64_t rg_hist_upper(unsigned int k);
 
-/* Add v to h (one thread; the shared histograms add with atomics). */
+/* a + b, or UINT64_MAX when it would overflow: the sum of a histogram.
+ * The shared histograms add with it too (reqguard_learn.c). */
+static inline uint64_t rg_hist_sat_add(uint64_t a, uint64_t b)
+{
+    return b > UINT64_MAX - a ? UINT64_MAX : a + b;
+}
+
+/* Add v to h (one thread; the shared histograms add with atomics, the
+ * same buckets and the same saturating sum). */
 void rg_hist_add(rg_hist_t *h, uint64_t v);
 
 /* How many values h holds (saturating at UINT64_MAX). */

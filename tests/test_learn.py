@@ -679,7 +679,21 @@ def test_core_refusals_are_not_learned(inherit):
     assert r.status == 414
     srv.allow_log(r"AH00565|AH00566")
     srv.wait_log(r"RG00001: status=431 kind=core-field-size")
-    assert learned(srv)["vhosts"] == before
+    # A clean request after them is learned: once it shows, anything the
+    # refusals had wrongly added would show too.
+    send_one(srv, Req("d.example", "/"))
+    d = label(srv, "d.example")
+    deadline = time.time() + 5
+    while True:
+        got = learned(srv)["vhosts"]
+        if (got[d]["fields"]["count"] > before[d]["fields"]["count"]
+                or time.time() > deadline):
+            break
+        time.sleep(0.1)
+    assert got[d]["fields"]["count"] == before[d]["fields"]["count"] + 1
+    assert got[d]["target_bytes"]["max"] == before[d]["target_bytes"]["max"]
+    assert {h: v for h, v in got.items() if h != d} == \
+        {h: v for h, v in before.items() if h != d}
 
 
 def test_a_chunked_body_cut_at_the_limit_counts_what_was_read(inherit):
@@ -708,9 +722,55 @@ def test_a_chunked_body_cut_at_the_limit_counts_what_was_read(inherit):
     assert body["suggested"] == 2 ** (bucket(body["max"]) + 1)
 
 
+@pytest.fixture(scope="module")
+def capped(start_apache):
+    return start_apache(mpm="prefork", conf="""
+ReqGuardLearn On
+<VirtualHost 127.0.0.1:@PORT@>
+    ServerName status.example
+</VirtualHost>
+<VirtualHost 127.0.0.1:@PORT@>
+    ServerName f.example
+    ReqGuardCeiling MaxBody 1500
+</VirtualHost>
+<Location "/reqguard-status">
+    SetHandler reqguard-status
+</Location>
+""")
+
+
+def test_a_refusal_by_a_ceiling_is_learned(capped):
+    """Learning and a ceiling on one request: the declared length the
+    ceiling refuses is learned once, with the request's other sizes."""
+    srv = capped
+    f = label(srv, "f.example")
+    before = learned(srv)["vhosts"][f]
+    req = Req("f.example", "/", method="POST", body=b"f" * 4000,
+              status=413, send_body=False)
+    send_one(srv, req)
+    line = srv.wait_log(r"RG00001: status=413 kind=body ")[0]
+    assert 'observed=4000 limit=1500 action=blocked ' \
+        'directive="ReqGuardCeiling MaxBody"' in line, line
+    deadline = time.time() + 5
+    while True:
+        got = learned(srv)["vhosts"][f]
+        if (got["fields"]["count"] > before["fields"]["count"]
+                or time.time() > deadline):
+            break
+        time.sleep(0.1)
+    assert got["fields"]["count"] == before["fields"]["count"] + 1
+    assert got["body_bytes"]["count"] == before["body_bytes"]["count"] + 1
+    assert got["body_bytes"]["max"] == 4000
+    assert got["fields"]["max"] == req.measures()["fields"]
+
+
 # ---- HTTP/2 ------------------------------------------------------------------
 
 ECHO_CGI = "#!/bin/sh\necho 'Content-Type: text/plain'\necho\ncat\n"
+# Answers an upgrade to another protocol than h2c (as a WebSocket server
+# behind mod_proxy would): 101.
+SWITCH_CGI = ("#!/bin/sh\necho 'Status: 101 Switching Protocols'\n"
+              "echo 'Upgrade: websocket'\necho 'Connection: Upgrade'\necho\n")
 
 
 @pytest.fixture(scope="module")
@@ -730,7 +790,8 @@ ReqGuardLearn On
     SetHandler reqguard-status
 </Location>
 """, files={"htdocs/cgi/echo.cgi": ECHO_CGI,
-            "htdocs/cgi/small/echo.cgi": ECHO_CGI})
+            "htdocs/cgi/small/echo.cgi": ECHO_CGI,
+            "htdocs/cgi/switch.cgi": SWITCH_CGI})
 
 
 def test_http2_streams_are_learned_with_their_bodies(h2, tmp_path):
@@ -779,6 +840,26 @@ def test_http2_stream_refused_at_a_body_limit_is_learned(h2, tmp_path):
     after = body()
     assert after["count"] == before["count"] + 1
     assert 500 < after["sum"] - before["sum"] <= 3000
+
+
+def test_an_upgrade_to_another_protocol_is_learned(h2):
+    """mod_http2 is loaded, but a request that upgrades to a WebSocket is
+    not one it will serve again as a stream: learned, 101 or not."""
+    query = "ws=" + "w" * 57
+    def count():
+        vh = learned(h2)["vhosts"][label(h2, "127.0.0.1")]
+        return vh["query_bytes"]["sum"], vh["fields"]["count"]
+    q0, f0 = count()
+    with rgtest.Conn(h2.port) as c:
+        c.send(b"GET /cgi/switch.cgi?" + query.encode()
+               + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+               b"Connection: Upgrade\r\nUpgrade: websocket\r\n\r\n")
+        r = c.read_response(skip_interim=False)
+    assert r.status == 101, r
+    q1, f1 = count()
+    # The upgrade, learned when it was read; and the status request
+    # (?json) learns itself.
+    assert (q1, f1) == (q0 + len(query) + len("json"), f0 + 2)
 
 
 def test_an_h2c_upgrade_is_learned_once(h2):
