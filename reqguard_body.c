@@ -487,12 +487,16 @@ static int rg_body_announced(const request_rec *r, apr_off_t *length)
 }
 
 /* The counting state of r's REQGUARD_BODY filter when it has one (put
- * there by ReqGuardLearn), else NULL.  Off the clean path: a refusal, or a
- * body that the guard counts or times. */
+ * there by ReqGuardLearn, only in a virtual host that learns), else NULL.
+ * Off the clean path: a refusal, or a body that the guard counts or
+ * times. */
 static rg_body_ctx *rg_body_find(const request_rec *r)
 {
     ap_filter_t *f;
 
+    if (RG_SRV_CONF(r->server)->learn_row == NULL) {
+        return NULL;            /* nothing learns here: one test */
+    }
     for (f = r->input_filters; f != NULL; f = f->next) {
         if (f->frec == rg_body_filter_handle) {
             return f->ctx;
