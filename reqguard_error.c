@@ -223,9 +223,12 @@ static int rg_error_core_redirect(const request_rec *r)
 static rg_kind_e rg_error_core_kind(const request_rec *r)
 {
     const char *note;
+    rg_kind_e kind = RG_KIND_NONE;
     int fields;
 
-    if ((r->status == HTTP_BAD_REQUEST || rg_error_core_redirect(r))
+    /* The cheap tests first: every Redirect answers 302. */
+    if ((r->status == HTTP_BAD_REQUEST
+         || r->status == HTTP_MOVED_TEMPORARILY)
         && r->proto_num < HTTP_VERSION(2, 0)) {
         note = apr_table_get(r->notes, "error-notes");
         if (note == NULL) {
@@ -233,13 +236,16 @@ static rg_kind_e rg_error_core_kind(const request_rec *r)
         }
         if (!strncmp(note, RG_CORE_NOTE_SIZE,
                      sizeof(RG_CORE_NOTE_SIZE) - 1)) {
-            return RG_KIND_CORE_FIELD_SIZE;
+            kind = RG_KIND_CORE_FIELD_SIZE;
         }
-        if (!strncmp(note, RG_CORE_NOTE_FIELDS,
-                     sizeof(RG_CORE_NOTE_FIELDS) - 1)) {
-            return RG_KIND_CORE_FIELDS;
+        else if (!strncmp(note, RG_CORE_NOTE_FIELDS,
+                          sizeof(RG_CORE_NOTE_FIELDS) - 1)) {
+            kind = RG_KIND_CORE_FIELDS;
         }
-        return RG_KIND_NONE;
+        if (r->status != HTTP_BAD_REQUEST && !rg_error_core_redirect(r)) {
+            return RG_KIND_NONE;
+        }
+        return kind;
     }
     if (r->status == HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE
         && r->connection->master != NULL && r->filename == NULL
