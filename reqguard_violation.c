@@ -12,8 +12,8 @@
 #include "reqguard_counters.h"
 #include "reqguard_render.h"
 
-/* Bytes of the method and path a log line shows (the error log escapes
- * what it writes; these bound the line). */
+/* Bytes of the method and path a log line shows, before
+ * rg_render_log_token() escapes them: they bound the line. */
 #define RG_LOG_METHOD_MAX  32
 #define RG_LOG_PATH_MAX    256
 
