@@ -12,6 +12,7 @@ import pytest
 
 import rgtest
 import body_util as bu
+import tls_util
 
 CGI = bu.fixture("echo.cgi")
 SECRET = "Zq9-s3cret-marker"
@@ -675,6 +676,110 @@ def test_line_watcher_leaves_an_http2_connection_and_checks_go_on(
     assert a.log_lines(r"RG00301") == [], a.log_since_mark()
 
 
+@pytest.fixture(scope="module")
+def h2_tls_watched(start_apache):
+    files = tls_util.cert_files()
+    srv = start_apache(
+        name="h2-tls", modules=tls_util.MODULES + ["http2"],
+        loglevel="warn reqguard:trace1",
+        conf=tls_util.CONF + "Protocols h2 http/1.1\n"
+                             "ReqGuardMaxFieldSize 100\n", files=files)
+    tls_util.allow_startup_warnings(srv)
+    return srv
+
+
+def test_line_watcher_leaves_http2_over_tls_and_stays_for_http1(
+        h2_tls_watched):
+    a = h2_tls_watched
+    time.sleep(0.5)
+    a.begin_test()
+    url = f"https://127.0.0.1:{a.port}/index.html"
+    p = subprocess.run(["nghttp", "-v", "-H", "x-long: " + "v" * 200, url],
+                       capture_output=True, text=True, timeout=20)
+    assert re.findall(r":status: (\d+)", p.stdout) == ["431"], p.stdout
+    a.wait_log(r"kind=field-size field=X-Long observed=208 limit=100 "
+               r"action=blocked")
+    time.sleep(0.3)
+    leaves = a.log_lines(r"RG00301")
+    assert len(leaves) == 1, a.log_since_mark()
+    port = re.search(r"\[client 127\.0\.0\.1:(\d+)\]", leaves[0]).group(1)
+    assert [l for l in a.log_lines(r"RG00300")
+            if f"[client 127.0.0.1:{port}]" in l], a.log_since_mark()
+    # HTTP/1.1 over TLS (no ALPN): the watcher stays and names the field
+    # core refuses.
+    a.begin_test()
+    r = tls_util.request(a, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                         b"X-Core: " + b"c" * 9000 + b"\r\n\r\n")
+    assert r.status_line == "HTTP/1.1 431 Request Header Fields Too Large"
+    assert b"X-Core" in r.body
+    a.wait_log(r"kind=core-field-size field=X-Core ")
+    assert a.log_lines(r"RG00301") == [], a.log_since_mark()
+
+
+# ---- where features meet on one request ------------------------------------
+
+@pytest.fixture(scope="module")
+def h2_rollout(start_apache):
+    """HTTP/2, a ReportOnly roll-out under a ceiling, a local ErrorDocument
+    431, and a section the administrator turned On."""
+    return start_apache(modules=["http2"], conf="""
+Protocols h2c http/1.1
+ReqGuard ReportOnly
+ReqGuardCeiling MaxFieldSize 100
+ErrorDocument 431 /errors/431.html
+<Location "/on">
+    ReqGuard On
+</Location>
+""", files={"htdocs/errors/431.html": "<p>the site's own 431 page</p>\n",
+            "htdocs/on/index.html": "<p>on</p>\n"})
+
+
+def test_http2_report_only_under_a_ceiling_reports(h2_rollout):
+    statuses, out = nghttp(h2_rollout, "/index.html",
+                           [("x-long", "v" * 200)])
+    assert statuses == ["200"], out
+    line = h2_rollout.wait_log(r"kind=field-size field=X-Long ")[0]
+    assert ("observed=208 limit=100 action=reported "
+            'directive="ReqGuardCeiling MaxFieldSize"') in line, line
+    assert rg_lines(h2_rollout, "action=blocked") == []
+
+
+def test_http2_ceiling_refusal_gets_the_local_errordocument_431(h2_rollout):
+    statuses, out = nghttp(h2_rollout, "/on/index.html",
+                           [("x-long", "v" * 200)])
+    assert statuses == ["431"], out
+    assert "the site's own 431 page" in out, out
+    line = h2_rollout.wait_log(r"kind=field-size field=X-Long ")[0]
+    assert ("observed=208 limit=100 action=blocked "
+            'directive="ReqGuardCeiling MaxFieldSize"') in line, line
+
+
+@pytest.fixture(scope="module")
+def rewrite_report(start_apache):
+    return start_apache(
+        modules=["rewrite"],
+        conf="""
+ReqGuard ReportOnly
+ReqGuardMaxQuery 100
+RewriteEngine On
+RewriteRule ^/app/(.*)$ /index.html?q=$1 [QSA]
+RewriteRule ^/drop$ /index.html?
+""")
+
+
+def test_report_only_query_after_a_rewrite_is_the_clients(rewrite_report):
+    srv = rewrite_report
+    r, _ = rgtest.get(srv, "/app/" + "a" * 120)
+    assert r.status_line == "HTTP/1.1 200 OK"
+    r, _ = rgtest.get(srv, "/drop?q=" + "x" * 200)
+    assert r.status_line == "HTTP/1.1 200 OK"
+    line = srv.wait_log(r"kind=query ")[0]
+    assert "observed=202 limit=100 action=reported" in line, line
+    time.sleep(0.3)
+    # One line: the query the rewrite made for /app/ was not measured.
+    assert len(rg_lines(srv)) == 1, srv.log_since_mark()
+
+
 # ---- 11. a tenant's Off under the administrator's other ceilings ------------
 
 @pytest.fixture(scope="module")
@@ -879,8 +984,15 @@ def test_ceilings_are_idle_where_the_administrator_set_off(rollout_tenants,
     assert r.body == bu.digest_line(body)
     r, _ = post_chunked(srv, path, 100)
     assert r.status_line == "HTTP/1.1 200 OK"
-    time.sleep(0.3)
-    assert rg_lines(srv) == [], srv.log_since_mark()
+    r, _ = rgtest.get(srv, path.replace("echo.cgi", "index.html"),
+                      [("Cookie", "c=" + "v" * 300)])
+    assert r.status == 404, r
+    # A request that does report, last: once its line is written, a line
+    # the requests before it had caused would be there too.
+    r, _ = post_cl(srv, "/adminoff/report/echo.cgi", 3000)
+    assert r.status_line == "HTTP/1.1 200 OK"
+    lines = srv.wait_log(r"kind=body .*action=reported")
+    assert rg_lines(srv) == lines, srv.log_since_mark()
 
 
 def test_tenants_report_only_where_the_administrator_set_off(
