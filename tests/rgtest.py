@@ -635,6 +635,40 @@ class Conn:
         self.close()
 
 
+def graceful(srv, conf):
+    """Restart srv gracefully (SIGUSR1) into the configuration conf (its
+    conf_extra), and return once a child of the new configuration answers:
+    its 404 page names it, so that a child of the old generation, still
+    answering on a loaded machine, is told apart."""
+    # A server that answers has installed its signal handlers: a signal
+    # sent while it still starts could stop it instead.
+    r, _ = get(srv, "/")
+    assert r.status == 200
+    gen = getattr(srv, "generation", 0) + 1
+    srv.generation = gen
+    marker = f"configuration {gen}"
+    srv.conf_extra = conf + f'ErrorDocument 404 "{marker}"\n'
+    srv.write_files()
+    mark = srv.log_since_mark().count("resuming normal operations")
+    srv.proc.send_signal(signal.SIGUSR1)
+    srv.allow_log(r"AH00493|AH00489|AH00094|AH00171|AH00163|"
+                  r"resuming normal operations")
+    deadline = time.time() + 30
+    while srv.log_since_mark().count("resuming normal operations") <= mark:
+        assert time.time() < deadline, srv.log_since_mark()
+        time.sleep(0.1)
+    deadline = time.time() + 20
+    while True:
+        try:
+            r, _ = get(srv, "/no-such-page")
+            if r.status == 404 and r.body == marker.encode():
+                return
+        except OSError:
+            pass
+        assert time.time() < deadline, "no child of the new configuration"
+        time.sleep(0.1)
+
+
 def configtest(conf, **kw):
     """apache2 -t on a server made of conf (never started): (rc, output)."""
     a = Apache(conf=conf, name="configtest", **kw)

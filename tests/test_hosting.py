@@ -12,7 +12,6 @@ log directory, its address for the scrape targets and the curl lines.
 import json
 import os
 import re
-import signal
 import subprocess
 import time
 import urllib.parse
@@ -320,22 +319,7 @@ def run_sh(srv, text):
     return p
 
 
-def graceful(srv, conf):
-    # A server that answers has installed its signal handlers: a signal
-    # sent while it still starts could stop it instead.
-    r, _ = rgtest.get(srv, "/")
-    assert r.status == 200
-    srv.conf_extra = conf
-    srv.write_files()
-    before = srv.log_since_mark().count("resuming normal operations")
-    srv.proc.send_signal(signal.SIGUSR1)
-    srv.allow_log(r"AH00493|AH00489|AH00094|AH00171|AH00163|"
-                  r"resuming normal operations")
-    deadline = time.time() + 30
-    while srv.log_since_mark().count("resuming normal operations") <= before:
-        assert time.time() < deadline, srv.log_since_mark()
-        time.sleep(0.1)
-    time.sleep(0.5)
+graceful = rgtest.graceful
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,6 @@ server-status; what a graceful restart does when the virtual hosts change.
 """
 import json
 import re
-import signal
-import socket
 import time
 from datetime import datetime, timezone
 
@@ -378,30 +376,7 @@ def test_server_status_auto_lists_the_counters(with_status):
 
 # ---- graceful restarts that change the virtual hosts ----------------------
 
-def graceful(srv, conf):
-    # A server that answers has installed its signal handlers: a signal
-    # sent while it still starts could stop it instead.
-    r, _ = rgtest.get(srv, "/")
-    assert r.status == 200
-    srv.conf_extra = conf
-    srv.write_files()
-    mark = srv.log_since_mark().count("resuming normal operations")
-    srv.proc.send_signal(signal.SIGUSR1)
-    srv.allow_log(r"AH00493|AH00489|AH00094|AH00171|AH00163|"
-                  r"resuming normal operations")
-    deadline = time.time() + 30
-    while srv.log_since_mark().count("resuming normal operations") <= mark:
-        assert time.time() < deadline, srv.log_since_mark()
-        time.sleep(0.1)
-    # Wait for a new child to answer.
-    deadline = time.time() + 10
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", srv.port), 1):
-                break
-        except OSError:
-            assert time.time() < deadline
-            time.sleep(0.1)
+graceful = rgtest.graceful
 
 
 def vhost_conf(names, extra=""):
