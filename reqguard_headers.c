@@ -22,8 +22,10 @@
  *
  * A clean request is not measured field by field when the connection's
  * figures of the header lines (reqguard_lines.c) bound every field and the
- * block; a per-name limit below the longest line is checked by looking up
- * that name.
+ * block, nor is its target when the longest line bounds it; a per-name
+ * limit below the longest line is checked by looking up that name.
+ * Without line figures (HTTP/2) each field is measured, and a per-name
+ * limit is looked up only when it is below the largest field.
  */
 #include "reqguard_private.h"
 
@@ -383,6 +385,55 @@ static int rg_screen_fields(const apr_array_header_t *elts,
     return block > 0 && sum > block;
 }
 
+/* The figures of fields that no line figures describe (HTTP/2, a field
+ * another module changed), measured: the largest "name: value" into
+ * longest, the block ("name: value\r\n" each) into bytes.  No name is
+ * looked up. */
+static void rg_screen_measure(const apr_array_header_t *elts,
+                              apr_size_t *longest, apr_size_t *bytes)
+{
+    const apr_table_entry_t *e = (const apr_table_entry_t *)elts->elts;
+    apr_size_t most = 0, sum = 0;
+    int i;
+
+    for (i = 0; i < elts->nelts; i++) {
+        apr_size_t size;
+
+        if (e[i].key == NULL) {
+            continue;
+        }
+        size = strlen(e[i].key) + 2 + (e[i].val ? strlen(e[i].val) : 0);
+        sum += size + 2;
+        if (size > most) {
+            most = size;
+        }
+    }
+    *longest = most;
+    *bytes = sum;
+}
+
+/* 1 when r's request-target or query may be over uri or query (0: no
+ * limit).  The longest header line bounds the target when it was read
+ * for r (reqguard_lines.h); else the target is measured. */
+static APR_INLINE int rg_screen_target(const request_rec *r, apr_int64_t uri,
+                                       apr_int64_t query)
+{
+    const char *target = r->unparsed_uri, *q;
+    apr_size_t len = rg_lines_target_bound(r);
+
+    if ((uri == 0 || (apr_uint64_t)len <= (apr_uint64_t)uri)
+        && (query == 0 || (apr_uint64_t)len <= (apr_uint64_t)query)) {
+        return 0;
+    }
+    len = strlen(target);
+    if (uri > 0 && (apr_int64_t)len > uri) {
+        return 1;
+    }
+    return query > 0 && (apr_int64_t)len > query
+           && (q = memchr(target, '?', len)) != NULL
+           && (apr_int64_t)(len - (apr_size_t)(q - target) - 1) > query;
+}
+
 /*
  * The screen of a request judged On, the common case: plain limits, no
  * record, no struct.  0 when nothing can be over a limit; 1 when the
@@ -400,21 +451,12 @@ static int rg_headers_screen(request_rec *r, const rg_dir_conf *d,
     apr_int64_t block = rg_conf_limit(d, s, RG_LIM_HEADER_SIZE);
     const apr_array_header_t *arr;
     const rg_lines_t *lines;
+    apr_size_t longest, bytes;
     int nelts;
 
-    if ((uri > 0 || query > 0) && r->unparsed_uri != NULL) {
-        apr_size_t len = strlen(r->unparsed_uri);
-        const char *q;
-
-        if (uri > 0 && (apr_int64_t)len > uri) {
-            return 1;
-        }
-        if (query > 0 && (apr_int64_t)len > query
-            && (q = memchr(r->unparsed_uri, '?', len)) != NULL
-            && (apr_int64_t)(len - (apr_size_t)(q - r->unparsed_uri) - 1)
-               > query) {
-            return 1;
-        }
+    if ((uri > 0 || query > 0) && r->unparsed_uri != NULL
+        && rg_screen_target(r, uri, query)) {
+        return 1;
     }
     if (fields == 0 && field == 0 && block == 0 && own == NULL
         && cap == NULL) {
@@ -429,22 +471,31 @@ static int rg_headers_screen(request_rec *r, const rg_dir_conf *d,
         return 0;
     }
     lines = rg_lines_bound(r, arr);
-    if (lines == NULL
-        || (block > 0
-            && (apr_int64_t)(lines->bytes + 2 * (apr_size_t)nelts) > block)
-        || (field > 0 && (apr_int64_t)lines->longest > field)) {
-        /* The figures bound nothing here: field by field. */
+    if (lines != NULL) {
+        longest = lines->longest;
+        bytes = lines->bytes + 2 * (apr_size_t)nelts;
+    }
+    else if (field == 0 && block == 0) {
+        longest = (apr_size_t)-1;   /* only the named fields need a size */
+        bytes = 0;
+    }
+    else {
+        rg_screen_measure(arr, &longest, &bytes);
+    }
+    if ((block > 0 && (apr_uint64_t)bytes > (apr_uint64_t)block)
+        || (field > 0 && (apr_uint64_t)longest > (apr_uint64_t)field)) {
+        /* The figures bound nothing here: field by field, with the
+         * per-name limits (a named field may be allowed more). */
         return rg_screen_fields(arr, d, s, field, block);
     }
     if (own != NULL
         && (cap != NULL
             || (own->min_limit > 0
-                && (apr_uint64_t)own->min_limit < lines->longest))
-        && rg_screen_table(r, own, NULL, d, s, lines->longest)) {
+                && (apr_uint64_t)own->min_limit < longest))
+        && rg_screen_table(r, own, NULL, d, s, longest)) {
         return 1;
     }
-    return cap != NULL
-           && rg_screen_table(r, cap, own, d, s, lines->longest);
+    return cap != NULL && rg_screen_table(r, cap, own, d, s, longest);
 }
 
 int rg_headers_check(request_rec *r, const rg_dir_conf *d,
@@ -501,6 +552,7 @@ int rg_headers_check_early(request_rec *r)
 {
     const rg_dir_conf *d = RG_DIR_CONF(r);
     const rg_srv_conf *s = RG_SRV_CONF(r->server);
+    apr_int64_t limit;
     apr_size_t len;
 
     /* No .htaccess yet: the limit of the virtual host and its <Location>
@@ -509,8 +561,12 @@ int rg_headers_check_early(request_rec *r)
         || r->unparsed_uri == NULL) {
         return DECLINED;
     }
+    limit = rg_conf_limit(d, s, RG_LIM_URI);
+    if ((apr_uint64_t)rg_lines_target_bound(r) <= (apr_uint64_t)limit) {
+        return DECLINED;
+    }
     len = strlen(r->unparsed_uri);
-    if ((apr_int64_t)len <= rg_conf_limit(d, s, RG_LIM_URI)) {
+    if ((apr_int64_t)len <= limit) {
         return DECLINED;
     }
     return rg_headers_early_over(r, d, s, len);

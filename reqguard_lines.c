@@ -296,6 +296,7 @@ static void rg_lines_pre_read(request_rec *r, conn_rec *c)
         ctx->in_long = 0;
         ctx->lines = ctx->bytes = ctx->longest = 0;
         ctx->fields = (apr_size_t)-1;
+        ctx->target = NULL;
         ctx->long_name[0] = '\0';
         ctx->accept[0] = '\0';
     }

@@ -33,6 +33,7 @@ typedef struct {
     apr_size_t longest;     /* the longest of them */
     apr_size_t fields;      /* fields core built, before other modules */
     apr_uintptr_t values;   /* fingerprint of their values */
+    const char *target;     /* the request-target core parsed from them */
     apr_off_t long_seen;    /* bytes core read of the last long line */
     char long_name[RG_FIELD_NAME_MAX + 1];  /* its field name, or "" */
     char accept[RG_LINES_ACCEPT_MAX + 1];   /* the Accept value right
@@ -56,19 +57,40 @@ static APR_INLINE apr_uintptr_t rg_lines_values(const apr_array_header_t *arr)
     return sum;
 }
 
-/* In post_read_request, before other modules: the fields core built from
- * the lines, their count and values.  Inline: every request passes here. */
+/* In post_read_request, before other modules: the request-target core
+ * parsed, and the fields core built from the lines, their count and
+ * values.  Inline: every request passes here. */
 static APR_INLINE void rg_lines_note_fields(const request_rec *r)
 {
     rg_lines_t *ctx =
         ap_get_module_config(r->connection->conn_config, &reqguard_module);
 
-    if (ctx != NULL && rg_conf_sizes_seen) {
+    if (ctx == NULL) {
+        return;
+    }
+    ctx->target = r->unparsed_uri;
+    if (rg_conf_sizes_seen) {
         const apr_array_header_t *arr = apr_table_elts(r->headers_in);
 
         ctx->fields = (apr_size_t)arr->nelts;
         ctx->values = rg_lines_values(arr);
     }
+}
+
+/* A bound of the length of r's request-target: the longest line core read
+ * for r, its request line being one of them; (apr_size_t)-1 without
+ * figures for it (HTTP/2, a line in pieces, a target another module
+ * replaced since).  Inline: every request with a target limit asks. */
+static APR_INLINE apr_size_t rg_lines_target_bound(const request_rec *r)
+{
+    const rg_lines_t *ctx =
+        ap_get_module_config(r->connection->conn_config, &reqguard_module);
+
+    if (ctx == NULL || ctx->fast == 0 || ctx->target != r->unparsed_uri
+        || r->unparsed_uri == NULL) {
+        return (apr_size_t)-1;
+    }
+    return ctx->longest;
 }
 
 /* The figures for r when they describe exactly the header fields Apache

@@ -2,6 +2,7 @@
 boundaries, before authentication, once per request."""
 import re
 import subprocess
+import time
 
 import pytest
 
@@ -48,6 +49,9 @@ def srv(start_apache):
 <Location "/nested">
     ReqGuardMaxURI 100
 </Location>
+<Location "/early">
+    ReqGuardMaxURI 100
+</Location>
 <Location "/nested/inner">
     ReqGuardMaxQuery 20
 </Location>
@@ -61,6 +65,7 @@ ErrorDocument 431 /errors/431.html
             "htdocs/h/.htaccess": INNER,
             "htdocs/partial/index.html": PAGE,
             "htdocs/partial/.htaccess": "ReqGuardMaxURI 100\n",
+            "htdocs/early/index.html": PAGE,
             "htdocs/none/index.html": PAGE,
             "htdocs/none/.htaccess": INNER,
             "htdocs/auth/index.html": PAGE,
@@ -266,6 +271,43 @@ def test_pipelined_request_after_a_431_is_served(srv):
     srv.wait_log(r"kind=field-size")
 
 
+@pytest.mark.parametrize("how", ["fresh", "keep-alive", "pipelined"])
+@pytest.mark.parametrize("n,status", [(100, 200), (101, 414)])
+@pytest.mark.parametrize("path", ["/early/", "/partial/"])
+def test_target_boundary_holds_on_every_read_of_a_request_line(
+        srv, path, how, n, status):
+    """The longest header line read for a request bounds its target
+    (reqguard_lines.h): a request line that comes whole, after a keep-alive
+    wait, or pipelined behind a request with a longer line keeps the
+    boundary where it is, before the directory walk (a <Location> limit)
+    and after it (.htaccess)."""
+    target = path + "/" * (n - len(path))
+    request = (f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+               .encode())
+    before = (b"GET /plain/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: "
+              + b"p" * 1500 + b"\r\n\r\n")
+    with rgtest.Conn(srv.port) as c:
+        if how == "fresh":
+            c.send(request)
+        elif how == "keep-alive":
+            c.send(before)
+            assert c.read_response().status_line == "HTTP/1.1 200 OK"
+            time.sleep(0.3)
+            c.send(request)
+        else:
+            c.send(before + request)
+            assert c.read_response().status_line == "HTTP/1.1 200 OK"
+        r = c.read_response()
+    if status == 200:
+        assert r.status_line == "HTTP/1.1 200 OK"
+        assert r.body == PAGE.encode()
+        assert srv.log_lines(r"RG00001") == []
+    else:
+        assert r.status_line == "HTTP/1.1 414 Request-URI Too Long"
+        srv.wait_log(rf"kind=uri field=- observed={n} limit=100 "
+                     r'action=blocked directive="ReqGuardMaxURI"')
+
+
 def test_431_with_a_body_closes_the_connection(srv):
     r, closed = rgtest.get(srv, "/plain/", [("X-Pad", "p" * 2100)],
                            method="POST", body=b"x" * 10)
@@ -381,6 +423,57 @@ def test_h2_field_limit_431(h2):
     statuses, out = nghttp(h2, ["/a/"], [("cookie", "c" * 120)])
     assert statuses == [431], out
     h2.wait_log(r"kind=field-size field=[Cc]ookie")
+
+
+def test_h2_field_under_its_own_limit_passes(h2):
+    statuses, out = nghttp(h2, ["/a/"], [("cookie", "c" * 90)])
+    assert statuses == [200], out
+
+
+@pytest.fixture(scope="module")
+def h2_sizes(start_apache):
+    return start_apache(
+        conf="""
+Protocols h2c http/1.1
+ReqGuardMaxFieldSize 200
+ReqGuardMaxHeaderSize 1000
+ReqGuardFieldLimit X-Big 600
+ReqGuardFieldLimit X-Small 20
+""",
+        files={"htdocs/a/index.html": PAGE},
+        modules=["http2"])
+
+
+@pytest.mark.parametrize("headers,status,logged", [
+    ([], 200, None),
+    # A per-name limit above the general one lets that field be larger.
+    ([("x-big", "b" * 500)], 200, None),
+    ([("x-big", "b" * 600)], 431,
+     r"kind=field-size field=X-Big observed=607 limit=600 "
+     r'action=blocked directive="ReqGuardFieldLimit X-Big"'),
+    ([("x-other", "o" * 300)], 431,
+     r"kind=field-size field=X-Other observed=309 limit=200 "
+     r'action=blocked directive="ReqGuardMaxFieldSize"'),
+    # Every field under the general limit, one over its own.
+    ([("x-small", "s" * 30)], 431,
+     r"kind=field-size field=X-Small observed=39 limit=20 "
+     r'action=blocked directive="ReqGuardFieldLimit X-Small"'),
+    # Every field under its limit, the block over its own.
+    ([(f"x-pad-{i}", "p" * 150) for i in range(7)], 431,
+     r"kind=header-size field=- observed=\d+ limit=1000 "
+     r'action=blocked directive="ReqGuardMaxHeaderSize"'),
+], ids=["clean", "named-above-general", "named-over", "general-over",
+        "named-below-general", "block-over"])
+def test_h2_sizes_measured_without_line_figures(h2_sizes, headers, status,
+                                                logged):
+    """HTTP/2 has no header lines: the fields are measured, and a per-name
+    limit is looked up only where it can be over."""
+    statuses, out = nghttp(h2_sizes, ["/a/"], headers)
+    assert statuses == [status], out
+    if logged is None:
+        assert h2_sizes.log_lines(r"RG00001") == []
+    else:
+        h2_sizes.wait_log(logged)
 
 
 # ---- measurement corner cases (the per-connection line figures) -------------
