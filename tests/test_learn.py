@@ -578,6 +578,30 @@ def test_graceful_restart_keeps_the_histograms(srv, sent):
     assert after == want
 
 
+def test_plain_restart_keeps_the_histograms(srv, sent):
+    """SIGHUP ends every child at once and reads the configuration anew;
+    the rows live in the process pool and are kept as over a graceful
+    restart."""
+    before = learned(srv)
+    srv.proc.send_signal(signal.SIGHUP)
+    srv.wait_log(r"SIGHUP received", timeout=10)
+    srv.allow_log(r"AH00493|AH00489|AH00094|AH00171|AH00163|AH00169|"
+                  r"AH00492|resuming normal operations")
+    deadline = time.time() + 30
+    while "resuming normal operations" not in srv.log_since_mark():
+        assert time.time() < deadline
+        time.sleep(0.1)
+    time.sleep(0.5)
+    assert learned(srv) == before
+    req = Req("b.example", "/", [("X-After", "plain restart")])
+    send_one(srv, req)
+    after = learned(srv)["vhosts"][label(srv, "b.example")]
+    was = before["vhosts"][label(srv, "b.example")]
+    assert after["fields"]["count"] == was["fields"]["count"] + 1
+    assert after["target_bytes"]["count"] == \
+        was["target_bytes"]["count"] + 1
+
+
 # ---- Off, inheritance, a chunked body cut at the limit ----------------------
 
 @pytest.fixture(scope="module")

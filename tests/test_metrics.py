@@ -456,3 +456,30 @@ def test_vhosts_beyond_the_segment_count_as_other(overflowing):
     assert got[(f"n66.example:{p}", "uri", "blocked")] == 1
     assert got[("(other)", "uri", "blocked")] == 2
     assert not any(v == f"n67.example:{p}" for v, _, _ in got)
+
+
+@pytest.fixture(scope="module")
+def overflowing_learn(start_apache):
+    return start_apache(conf="ReqGuardLearn On\n"
+                        + vhost_conf(["a.example", "b.example"]))
+
+
+def test_learning_beyond_the_segment_goes_to_other(overflowing_learn):
+    """ReqGuardLearn's rows are the counters' slots: after the same restart
+    as above, n66 learns into its own row, n67 and n79 into "(other)"."""
+    srv = overflowing_learn
+    p = srv.port
+    names = ["a.example", "b.example"] + [
+        f"n{i:02d}.example" for i in range(80)]
+    graceful(srv, "ReqGuardLearn On\n" + vhost_conf(names))
+    srv.wait_log(r"\[reqguard:warn\].*RG00003: the violation counters have "
+                 r"no room for 13 new virtual host name\(s\)")
+    for host in ("n66.example", "n67.example", "n79.example"):
+        r, _ = rgtest.get(srv, "/" + "u" * 50, host=host)
+        assert r.status == 414
+    srv.wait_log("RG00001", count=3)
+    learn = json.loads(scrape(srv, query="?json").body)["learn"]["vhosts"]
+    assert learn["(other)"]["target_bytes"]["count"] == 2
+    assert learn["(other)"]["target_bytes"]["max"] == 51
+    assert learn[f"n66.example:{p}"]["target_bytes"]["count"] == 1
+    assert f"n67.example:{p}" not in learn
