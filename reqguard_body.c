@@ -469,21 +469,39 @@ static apr_status_t rg_body_filter(ap_filter_t *f, apr_bucket_brigade *bb,
     return APR_SUCCESS;
 }
 
-/* Whether r announces a body: chunked, or a Content-Length above 0 (one
- * that is not a number is HTTP_IN's to refuse).  *length gets the declared
- * length, -1 for chunked. */
+/* The field that announces r's body, if any: 1 with *cl NULL for
+ * Transfer-Encoding (core drops Content-Length when it is present, and
+ * answers any coding but chunked itself), 1 with *cl the value of
+ * Content-Length, else 0.  Inline: every checked request asks. */
+static APR_INLINE int rg_body_fields(const request_rec *r, const char **cl)
+{
+    *cl = NULL;
+    if (apr_table_get(r->headers_in, "Transfer-Encoding") != NULL) {
+        return 1;
+    }
+    *cl = apr_table_get(r->headers_in, "Content-Length");
+    return *cl != NULL;
+}
+
+/* The declared length of a body rg_body_fields() found: -1 for chunked;
+ * 0 when the Content-Length is not a length above 0 (one that is not a
+ * number is HTTP_IN's to refuse). */
+static int rg_body_length(const char *cl, apr_off_t *length)
+{
+    if (cl == NULL) {
+        *length = -1;
+        return 1;
+    }
+    return rg_parse_length(cl, length) && *length > 0;
+}
+
+/* Whether r announces a body; *length gets the declared length, -1 for
+ * chunked. */
 static int rg_body_announced(const request_rec *r, apr_off_t *length)
 {
     const char *cl;
 
-    /* Core drops Content-Length when Transfer-Encoding is present, and
-     * answers any coding but chunked itself. */
-    if (apr_table_get(r->headers_in, "Transfer-Encoding") != NULL) {
-        *length = -1;
-        return 1;
-    }
-    cl = apr_table_get(r->headers_in, "Content-Length");
-    return cl != NULL && rg_parse_length(cl, length) && *length > 0;
+    return rg_body_fields(r, &cl) && rg_body_length(cl, length);
 }
 
 /* The counting state of r's REQGUARD_BODY filter when it has one (put
@@ -640,26 +658,17 @@ static RG_COLD int rg_body_judged(request_rec *r, const rg_judge_t *j,
     return DECLINED;
 }
 
-/*
- * post_perdir_config: the merged per-directory config is known, nothing
- * has read the body yet.  The common cases end here without a look-up or
- * a judged bound: nothing concerns a body, the request has none, or (On)
- * its declared length is within the limit and nothing times it.
- */
-int rg_body_check(request_rec *r, const rg_dir_conf *d, const rg_srv_conf *s,
-                  rg_judge_e how)
+/* The check of a request that announces a body (cl: its Content-Length,
+ * NULL for chunked).  Out of line: a request without one does not pay for
+ * its frame. */
+static RG_NOINLINE int rg_body_check_announced(request_rec *r, const rg_dir_conf *d,
+                                   const rg_srv_conf *s, rg_judge_e how,
+                                   const char *cl)
 {
     apr_off_t length = 0;
     rg_judge_t j;
 
-    if (d->limit[RG_LIM_BODY] <= 0 && s->ceiling[RG_LIM_BODY] <= 0
-        && d->limit[RG_LIM_BODY_TIMEOUT] <= 0
-        && s->ceiling[RG_LIM_BODY_TIMEOUT] <= 0
-        && d->body_min_rate <= 0 && s->ceiling_min_rate <= 0
-        && d->require_length != 1 && s->ceiling_length != 1) {
-        return DECLINED;
-    }
-    if (!rg_body_announced(r, &length)) {
+    if (!rg_body_length(cl, &length)) {
         return DECLINED;
     }
     if (how == RG_JUDGE_ENFORCE && length > 0
@@ -678,6 +687,30 @@ int rg_body_check(request_rec *r, const rg_dir_conf *d, const rg_srv_conf *s,
     j.s = s;
     j.how = how;
     return rg_body_judged(r, &j, length);
+}
+
+/*
+ * post_perdir_config: the merged per-directory config is known, nothing
+ * has read the body yet.  The common cases end here without a look-up or
+ * a judged bound: nothing concerns a body, the request has none, or (On)
+ * its declared length is within the limit and nothing times it.
+ */
+int rg_body_check(request_rec *r, const rg_dir_conf *d, const rg_srv_conf *s,
+                  rg_judge_e how)
+{
+    const char *cl;
+
+    if (d->limit[RG_LIM_BODY] <= 0 && s->ceiling[RG_LIM_BODY] <= 0
+        && d->limit[RG_LIM_BODY_TIMEOUT] <= 0
+        && s->ceiling[RG_LIM_BODY_TIMEOUT] <= 0
+        && d->body_min_rate <= 0 && s->ceiling_min_rate <= 0
+        && d->require_length != 1 && s->ceiling_length != 1) {
+        return DECLINED;
+    }
+    if (!rg_body_fields(r, &cl)) {
+        return DECLINED;
+    }
+    return rg_body_check_announced(r, d, s, how, cl);
 }
 
 void rg_body_redirected(request_rec *r)

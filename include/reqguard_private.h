@@ -36,6 +36,14 @@ APLOG_USE_MODULE(reqguard);
 #define RG_COLD
 #endif
 
+/* Out of line, not rare: keeps a frame the common path does not need
+ * (locals whose address is taken, the stack check) off that path. */
+#if defined(__GNUC__)
+#define RG_NOINLINE __attribute__((noinline))
+#else
+#define RG_NOINLINE
+#endif
+
 /* A log line about request r: the request's log level (LogLevel in a
  * directory applies) and log id (%L).  The module writes no header value;
  * note that without an ErrorLogFormat Apache itself ends every line about
