@@ -556,50 +556,33 @@ def test_no_request_data_in_any_status_output(srv, sent):
         assert "X-Secret" not in text and "X-Big" not in text
 
 
-def test_graceful_restart_keeps_the_histograms(srv, sent):
+@pytest.mark.parametrize("sig,said", [
+    (signal.SIGUSR1, r"Graceful restart requested"),
+    (signal.SIGHUP, r"SIGHUP received"),
+], ids=["graceful", "plain"])
+def test_restart_keeps_the_histograms(srv, sent, sig, said):
+    """A graceful restart and a plain one (every child ended at once, the
+    configuration read anew) keep the rows: they live in the process pool.
+    The new generation of children goes on adding to the same rows."""
     before = learned(srv)
-    srv.proc.send_signal(signal.SIGUSR1)
-    srv.wait_log(r"Graceful restart requested", timeout=10)
-    srv.allow_log(r"AH00493|AH00489|AH00094|AH00171|AH00163|"
-                  r"resuming normal operations")
+    srv.proc.send_signal(sig)
+    srv.wait_log(said, timeout=10)
+    srv.allow_log(r"AH00493|AH00492|AH00489|AH00094|AH00171|AH00163|"
+                  r"AH00169|resuming normal operations")
     deadline = time.time() + 30
     while "resuming normal operations" not in srv.log_since_mark():
         assert time.time() < deadline
         time.sleep(0.1)
     time.sleep(0.5)
     assert learned(srv) == before
-    # The new generation of children goes on adding to the same rows.
     req = Req("b.example", "/", [("X-After", "restart")])
     send_one(srv, req)
+    sent["b.example"].append(req)
     after = learned(srv)["vhosts"][label(srv, "b.example")]
     assert after["fields"]["count"] == \
         before["vhosts"][label(srv, "b.example")]["fields"]["count"] + 1
-    want, _ = expected(sent["b.example"] + [req], FLOORS["b.example"])
+    want, _ = expected(sent["b.example"], FLOORS["b.example"])
     assert after == want
-
-
-def test_plain_restart_keeps_the_histograms(srv, sent):
-    """SIGHUP ends every child at once and reads the configuration anew;
-    the rows live in the process pool and are kept as over a graceful
-    restart."""
-    before = learned(srv)
-    srv.proc.send_signal(signal.SIGHUP)
-    srv.wait_log(r"SIGHUP received", timeout=10)
-    srv.allow_log(r"AH00493|AH00489|AH00094|AH00171|AH00163|AH00169|"
-                  r"AH00492|resuming normal operations")
-    deadline = time.time() + 30
-    while "resuming normal operations" not in srv.log_since_mark():
-        assert time.time() < deadline
-        time.sleep(0.1)
-    time.sleep(0.5)
-    assert learned(srv) == before
-    req = Req("b.example", "/", [("X-After", "plain restart")])
-    send_one(srv, req)
-    after = learned(srv)["vhosts"][label(srv, "b.example")]
-    was = before["vhosts"][label(srv, "b.example")]
-    assert after["fields"]["count"] == was["fields"]["count"] + 1
-    assert after["target_bytes"]["count"] == \
-        was["target_bytes"]["count"] + 1
 
 
 # ---- Off, inheritance, a chunked body cut at the limit ----------------------
