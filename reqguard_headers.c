@@ -227,19 +227,17 @@ static int rg_check_fields(request_rec *r, const rg_judge_t *j)
     /* A field is never larger than its line, the block never larger than
      * its lines plus two bytes a field (a client may send "name:value\n"). */
     lines = rg_lines_bound(r, arr);
-    if (lines != NULL) {
-        if ((whole_least == 0
-             || (apr_int64_t)(lines->bytes + 2 * (apr_size_t)nelts)
-                <= whole_least)
-            && (field_least == 0
-                || (apr_int64_t)lines->longest <= field_least)) {
-            return named ? rg_check_named(r, j, lines->longest) : OK;
-        }
+    if (lines != NULL
+        && (whole_least == 0
+            || (apr_int64_t)(lines->bytes + 2 * (apr_size_t)nelts)
+               <= whole_least)
+        && (field_least == 0
+            || (apr_int64_t)lines->longest <= field_least)) {
+        return named ? rg_check_named(r, j, lines->longest) : OK;
     }
-    else if (field_least == 0 && whole_least == 0) {
-        /* No figures (HTTP/2): only the named fields need a size. */
-        return rg_check_named(r, j, (apr_size_t)-1);
-    }
+    /* Without line figures (HTTP/2, fields another module changed) a name
+     * may have two fields, of which a look-up by name finds only the
+     * first: every field is measured and looked up. */
     return rg_measure_fields(r, j, &general, &whole, named);
 }
 
@@ -412,6 +410,14 @@ static void rg_screen_measure(const apr_array_header_t *elts,
     *bytes = sum;
 }
 
+/* 1 when a per-name limit of t is below longest. */
+static APR_INLINE int rg_screen_below(const rg_field_table_t *t,
+                                      apr_size_t longest)
+{
+    return t != NULL && t->min_limit > 0
+           && (apr_uint64_t)t->min_limit < (apr_uint64_t)longest;
+}
+
 /* 1 when r's request-target or query may be over uri or query (0: no
  * limit).  The longest header line bounds the target when it was read
  * for r (reqguard_lines.h); else the target is measured. */
@@ -475,23 +481,24 @@ static int rg_headers_screen(request_rec *r, const rg_dir_conf *d,
         longest = lines->longest;
         bytes = lines->bytes + 2 * (apr_size_t)nelts;
     }
-    else if (field == 0 && block == 0) {
-        longest = (apr_size_t)-1;   /* only the named fields need a size */
-        bytes = 0;
-    }
     else {
         rg_screen_measure(arr, &longest, &bytes);
     }
     if ((block > 0 && (apr_uint64_t)bytes > (apr_uint64_t)block)
-        || (field > 0 && (apr_uint64_t)longest > (apr_uint64_t)field)) {
+        || (field > 0 && (apr_uint64_t)longest > (apr_uint64_t)field)
+        || (lines == NULL && (rg_screen_below(own, longest)
+                              || rg_screen_below(cap, longest)))) {
         /* The figures bound nothing here: field by field, with the
-         * per-name limits (a named field may be allowed more). */
+         * per-name limits (a named field may be allowed more).  Without
+         * line figures a name may have two fields (another module added
+         * one), of which a look-up by name finds only the first: every
+         * field is looked up. */
         return rg_screen_fields(arr, d, s, field, block);
     }
-    if (own != NULL
-        && (cap != NULL
-            || (own->min_limit > 0
-                && (apr_uint64_t)own->min_limit < longest))
+    if (lines == NULL) {
+        return 0;
+    }
+    if (own != NULL && (cap != NULL || rg_screen_below(own, longest))
         && rg_screen_table(r, own, NULL, d, s, longest)) {
         return 1;
     }

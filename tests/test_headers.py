@@ -640,6 +640,32 @@ ReqGuardMaxFieldSize 100
     a.wait_log(r"kind=field-size field=X-A observed=205 limit=100")
 
 
+@pytest.mark.parametrize("general", ["ReqGuardMaxFieldSize 100\n", ""],
+                         ids=["with-general-limit", "per-name-only"])
+@pytest.mark.parametrize("mode,status,action", [
+    ("On", 431, "blocked"), ("ReportOnly", 200, "reported")])
+def test_second_field_of_a_name_added_by_another_module_is_held(
+        start_apache, general, mode, status, action):
+    """mod_headers adds a second X-A field (a copy of the client's X-B):
+    the request then has two fields named X-A, which a look-up by name
+    would not both find; the second is held to X-A's limit, over HTTP/1.1
+    and HTTP/2, refused under On and reported under ReportOnly."""
+    a = start_apache(modules=["headers", "http2"], conf=f"""
+Protocols h2c http/1.1
+ReqGuard {mode}
+{general}ReqGuardFieldLimit X-A 50
+RequestHeader add X-A "expr=%{{req:X-B}}" early
+""")
+    logged = (r"kind=field-size field=X-A observed=90 limit=50 "
+              rf'action={action} directive="ReqGuardFieldLimit X-A"')
+    r, _ = rgtest.get(a, "/", [("X-A", "1"), ("X-B", "v" * 85)])
+    assert r.status == status, r
+    a.wait_log(logged)
+    statuses, out = nghttp(a, ["/"], [("x-a", "1"), ("x-b", "v" * 85)])
+    assert statuses == [status], out
+    a.wait_log(logged, count=2)
+
+
 def test_target_refused_while_mapping_gets_canned_414_with_diagnostics_off(
         start_apache):
     a = start_apache(conf="ReqGuardMaxURI 100\nReqGuardDiagnostics Off\n")
