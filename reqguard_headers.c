@@ -13,8 +13,9 @@
  * (reqguard_config.h): over the block bound it is refused, over the report
  * bound it is reported and the request goes on.  The measures:
  *
- *   field        "name: value", fields as Apache presents them (repeated
- *                names already combined)
+ *   field        "name: value", each field as Apache presents it (core
+ *                joins repeated names; a field another module adds under a
+ *                name the request has is a field of its own)
  *   header block the sum of "name: value\r\n" over all fields
  *   target       the request-target as received, byte for byte
  *   query        everything after its first '?', undecoded, as sent (not
@@ -23,9 +24,11 @@
  * A clean request is not measured field by field when the connection's
  * figures of the header lines (reqguard_lines.c) bound every field and the
  * block, nor is its target when the longest line bounds it; a per-name
- * limit below the longest line is checked by looking up that name.
- * Without line figures (HTTP/2) each field is measured, and a per-name
- * limit is looked up only when it is below the largest field.
+ * limit below the longest line is checked by looking up that name (the
+ * figures stand only for the fields core built, one per name).  Without
+ * line figures (HTTP/2, fields another module changed) each field is
+ * measured; when a per-name limit is below the largest, every field's
+ * name is looked up, since a name may then have two fields.
  */
 #include "reqguard_private.h"
 

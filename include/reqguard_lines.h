@@ -32,7 +32,7 @@ typedef struct {
     apr_size_t bytes;       /* their bytes, line ends included */
     apr_size_t longest;     /* the longest of them */
     apr_size_t fields;      /* fields core built, before other modules */
-    apr_uintptr_t values;   /* fingerprint of their values */
+    apr_uintptr_t values;   /* fingerprint of their names and values */
     const char *target;     /* the request-target core parsed from them */
     apr_off_t long_seen;    /* bytes core read of the last long line */
     char long_name[RG_FIELD_NAME_MAX + 1];  /* its field name, or "" */
@@ -42,9 +42,10 @@ typedef struct {
                                      * long line (reqguard_error.c) */
 } rg_lines_t;
 
-/* The value pointers of a field table's entries, added up: another module
- * that sets, edits or merges a value replaces its pointer.  No string is
- * read. */
+/* The name and value pointers of a field table's entries, added up:
+ * another module that sets, edits or merges a value replaces its pointer,
+ * and one that moves a value to another name (adds it there, unsets the
+ * old name) brings another name pointer.  No string is read. */
 static APR_INLINE apr_uintptr_t rg_lines_values(const apr_array_header_t *arr)
 {
     const apr_table_entry_t *e = (const apr_table_entry_t *)arr->elts;
@@ -52,7 +53,7 @@ static APR_INLINE apr_uintptr_t rg_lines_values(const apr_array_header_t *arr)
     int i;
 
     for (i = 0; i < arr->nelts; i++) {
-        sum += (apr_uintptr_t)e[i].val;
+        sum += (apr_uintptr_t)e[i].key + (apr_uintptr_t)e[i].val;
     }
     return sum;
 }

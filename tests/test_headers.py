@@ -1,6 +1,8 @@
 """Module header and request-target limits: 431 and 414, per scope, at the
 boundaries, before authentication, once per request."""
+import os
 import re
+import shutil
 import subprocess
 import time
 
@@ -664,6 +666,48 @@ RequestHeader add X-A "expr=%{{req:X-B}}" early
     statuses, out = nghttp(a, ["/"], [("x-a", "1"), ("x-b", "v" * 85)])
     assert statuses == [status], out
     a.wait_log(logged, count=2)
+
+
+@pytest.fixture(scope="session")
+def move_module(tmp_path_factory):
+    """tests/fixtures/modules/mod_rgtest_move.c built with apxs: it moves a
+    value to another name after mod_reqguard's note (same string pointer,
+    same count of fields)."""
+    d = tmp_path_factory.mktemp("move-module")
+    src = os.path.join(os.path.dirname(__file__), "fixtures", "modules",
+                       "mod_rgtest_move.c")
+    shutil.copy(src, d)
+    subprocess.run(["apxs", "-c", "mod_rgtest_move.c"], cwd=d, check=True,
+                   capture_output=True)
+    return os.path.join(d, ".libs", "mod_rgtest_move.so")
+
+
+@pytest.mark.parametrize("fields,logged", [
+    # The moved value becomes a second X-Move-To, over that name's limit.
+    ([("X-Move-To", "1"), ("X-Move-From", "v" * 85)],
+     r"kind=field-size field=X-Move-To observed=96 limit=50 action=blocked "
+     r'directive="ReqGuardFieldLimit X-Move-To"'),
+    # Under a longer name the field (108) is longer than the line it came
+    # on (97), the longest line.
+    ([("X-Rename-From", "v" * 80)],
+     r"kind=field-size field=X-Renamed-To-A-Longer-Name observed=108 "
+     r'limit=100 action=blocked directive="ReqGuardMaxFieldSize"'),
+], ids=["second-field-of-a-name", "longer-name"])
+def test_value_moved_to_another_name_is_measured(start_apache, move_module,
+                                                 fields, logged):
+    """A module that moves a value to another name keeps the count of
+    fields and their value pointers; the line figures no longer describe
+    the fields, and the fields are measured and looked up."""
+    a = start_apache(conf=f"""
+LoadModule rgtest_move_module {move_module}
+ReqGuardMaxFieldSize 100
+ReqGuardFieldLimit X-Move-To 50
+""")
+    r, _ = rgtest.get(a, "/", fields)
+    assert r.status_line == "HTTP/1.1 431 Request Header Fields Too Large", r
+    a.wait_log(logged)
+    r, _ = rgtest.get(a, "/", [("X-Move-From", "v" * 30)])
+    assert r.status == 200, r
 
 
 def test_target_refused_while_mapping_gets_canned_414_with_diagnostics_off(
