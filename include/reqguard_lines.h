@@ -49,13 +49,15 @@ typedef struct {
 static APR_INLINE apr_uintptr_t rg_lines_values(const apr_array_header_t *arr)
 {
     const apr_table_entry_t *e = (const apr_table_entry_t *)arr->elts;
-    apr_uintptr_t sum = 0;
+    apr_uintptr_t names = 0, values = 0;
     int i;
 
+    /* Two sums: one add from memory each, no add between them. */
     for (i = 0; i < arr->nelts; i++) {
-        sum += (apr_uintptr_t)e[i].key + (apr_uintptr_t)e[i].val;
+        names += (apr_uintptr_t)e[i].key;
+        values += (apr_uintptr_t)e[i].val;
     }
-    return sum;
+    return names + values;
 }
 
 /* In post_read_request, before other modules: the request-target core
