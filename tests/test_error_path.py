@@ -634,6 +634,22 @@ def h2_watched(start_apache):
         conf="Protocols h2c http/1.1\nReqGuardMaxFieldSize 100\n")
 
 
+def h2_stream_refused_and_left(a):
+    """After an HTTP/2 stream with a 208-byte X-Long refused under
+    ReqGuardMaxFieldSize 100: asserts that exactly one connection logged
+    RG00301 (the watcher left it) and returns the RG00300 lines of that
+    connection (the harness's own start-up connection may be logged late:
+    the client port tells them apart)."""
+    a.wait_log(r"kind=field-size field=X-Long observed=208 limit=100 "
+               r"action=blocked")
+    time.sleep(0.3)
+    leaves = a.log_lines(r"RG00301")
+    assert len(leaves) == 1, a.log_since_mark()
+    port = re.search(r"\[client 127\.0\.0\.1:(\d+)\]", leaves[0]).group(1)
+    return [l for l in a.log_lines(r"RG00300")
+            if f"[client 127.0.0.1:{port}]" in l]
+
+
 def test_line_watcher_leaves_an_http2_connection_and_checks_go_on(
         h2_watched):
     a = h2_watched
@@ -645,17 +661,8 @@ def test_line_watcher_leaves_an_http2_connection_and_checks_go_on(
         ["nghttp", "-v", "-n", "-H", "x-long: " + "v" * 200,
          a.url + "/index.html"], capture_output=True, text=True, timeout=20)
     assert re.findall(r":status: (\d+)", p.stdout) == ["431"], p.stdout
-    a.wait_log(r"kind=field-size field=X-Long observed=208 limit=100 "
-               r"action=blocked")
-    time.sleep(0.3)
-    # One connection watched and left (the harness's own start-up
-    # connection may be logged late: the client port tells them apart).
-    leaves = a.log_lines(r"RG00301")
-    assert len(leaves) == 1, a.log_since_mark()
-    port = re.search(r"\[client 127\.0\.0\.1:(\d+)\]", leaves[0]).group(1)
-    watched = [l for l in a.log_lines(r"RG00300")
-               if f"[client 127.0.0.1:{port}]" in l]
-    assert len(watched) == 1, a.log_since_mark()
+    # One connection watched and left.
+    assert len(h2_stream_refused_and_left(a)) == 1, a.log_since_mark()
     # HTTP/1 with a body on a kept-alive connection: the body reads are
     # not mistaken for HTTP/2, and the next request's long line is still
     # named by the watcher.
@@ -697,14 +704,7 @@ def test_line_watcher_leaves_http2_over_tls_and_stays_for_http1(
     p = subprocess.run(["nghttp", "-v", "-H", "x-long: " + "v" * 200, url],
                        capture_output=True, text=True, timeout=20)
     assert re.findall(r":status: (\d+)", p.stdout) == ["431"], p.stdout
-    a.wait_log(r"kind=field-size field=X-Long observed=208 limit=100 "
-               r"action=blocked")
-    time.sleep(0.3)
-    leaves = a.log_lines(r"RG00301")
-    assert len(leaves) == 1, a.log_since_mark()
-    port = re.search(r"\[client 127\.0\.0\.1:(\d+)\]", leaves[0]).group(1)
-    assert [l for l in a.log_lines(r"RG00300")
-            if f"[client 127.0.0.1:{port}]" in l], a.log_since_mark()
+    assert h2_stream_refused_and_left(a), a.log_since_mark()
     # HTTP/1.1 over TLS (no ALPN): the watcher stays and names the field
     # core refuses.
     a.begin_test()
