@@ -42,16 +42,10 @@
 #define RG_HANDLER_PREFIX "reqguard-"
 #define RG_HANDLER_PREFIX_LEN (sizeof(RG_HANDLER_PREFIX) - 1)
 
-/*
- * One handler hook for the module's two handlers, so that a request for any
- * other handler costs a comparison or two, not one hook call each.
- */
-static int rg_handler(request_rec *r)
+/* The module's handlers, by the name after "reqguard-". */
+static RG_NOINLINE int rg_handler_named(request_rec *r, const char *h)
 {
-    const char *h = r->handler;
-
-    if (h == NULL || h[0] != 'r'
-        || strncmp(h, RG_HANDLER_PREFIX, RG_HANDLER_PREFIX_LEN) != 0) {
+    if (strncmp(h, RG_HANDLER_PREFIX, RG_HANDLER_PREFIX_LEN) != 0) {
         return DECLINED;
     }
     h += RG_HANDLER_PREFIX_LEN;
@@ -62,6 +56,27 @@ static int rg_handler(request_rec *r)
         return rg_diag_handler(r);
     }
     return DECLINED;
+}
+
+/*
+ * One handler hook for the module's two handlers, so that a request for any
+ * other handler costs a comparison or two, not one hook call each.
+ */
+static int rg_handler(request_rec *r)
+{
+    const char *h = r->handler;
+
+    if (h == NULL || h[0] != 'r') {
+        return DECLINED;
+    }
+    return rg_handler_named(r, h);
+}
+
+/* A request refused on its headers: its body stays unread. */
+static RG_COLD int rg_post_perdir_refused(request_rec *r, int rc)
+{
+    rg_body_seal(r);
+    return rc;
 }
 
 /*
@@ -95,10 +110,25 @@ static int rg_post_perdir(request_rec *r)
     }
     rc = rg_headers_check(r, d, s, how);
     if (rc != DECLINED) {
-        rg_body_seal(r);
-        return rc;
+        return rg_post_perdir_refused(r, rc);
     }
     return rg_body_check(r, d, s, how);
+}
+
+/* A new request's note: the fields core built (ctx: its connection's
+ * figures, NULL on HTTP/2) and, when its virtual host learns, its sizes. */
+static RG_NOINLINE int rg_post_read_note(request_rec *r, rg_lines_t *ctx)
+{
+    rg_lines_note_fields(ctx, r);
+    rg_learn_note(r);
+    return DECLINED;
+}
+
+/* An internal redirect's inheritance. */
+static RG_NOINLINE int rg_post_read_redirected(request_rec *r)
+{
+    rg_body_redirected(r);
+    return rg_error_redirected(r);
 }
 
 /*
@@ -107,20 +137,23 @@ static int rg_post_perdir(request_rec *r)
  * its sizes when its virtual host learns (reqguard_learn.c).  An internal
  * redirect (RewriteRule in .htaccess, Action, ErrorDocument URL), which is
  * not checked again: inherit what the first request was refused or counted
- * for.
+ * for.  Nothing to note (HTTP/2 without learning) costs no frame.
  */
 static int rg_post_read(request_rec *r)
 {
+    rg_lines_t *ctx;
+
     if (r->main != NULL) {
         return DECLINED;
     }
-    if (r->prev == NULL) {
-        rg_lines_note_fields(r);
-        rg_learn_note(r);
+    if (r->prev != NULL) {
+        return rg_post_read_redirected(r);
+    }
+    ctx = rg_lines_of(r);
+    if (ctx == NULL && RG_SRV_CONF(r->server)->learn_row == NULL) {
         return DECLINED;
     }
-    rg_body_redirected(r);
-    return rg_error_redirected(r);
+    return rg_post_read_note(r, ctx);
 }
 
 /*

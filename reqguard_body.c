@@ -659,12 +659,15 @@ static RG_COLD int rg_body_judged(request_rec *r, const rg_judge_t *j,
 }
 
 /* The check of a request that announces a body (cl: its Content-Length,
- * NULL for chunked).  Out of line: a request without one does not pay for
- * its frame. */
-static RG_NOINLINE int rg_body_check_announced(request_rec *r, const rg_dir_conf *d,
-                                   const rg_srv_conf *s, rg_judge_e how,
-                                   const char *cl)
+ * NULL for chunked).  Out of line, with the configuration looked up again:
+ * a request without a body does not pay for its frame, nor keeps it
+ * across the look-ups of the fields. */
+static RG_NOINLINE int rg_body_check_announced(request_rec *r,
+                                               rg_judge_e how,
+                                               const char *cl)
 {
+    const rg_dir_conf *d = RG_DIR_CONF(r);
+    const rg_srv_conf *s = RG_SRV_CONF(r->server);
     apr_off_t length = 0;
     rg_judge_t j;
 
@@ -710,7 +713,7 @@ int rg_body_check(request_rec *r, const rg_dir_conf *d, const rg_srv_conf *s,
     if (!rg_body_fields(r, &cl)) {
         return DECLINED;
     }
-    return rg_body_check_announced(r, d, s, how, cl);
+    return rg_body_check_announced(r, how, cl);
 }
 
 void rg_body_redirected(request_rec *r)

@@ -88,6 +88,7 @@ void *rg_create_dir_conf(apr_pool_t *p, char *dir)
     conf->mode = RG_MODE_UNSET;
     for (i = 0; i < RG_LIM_COUNT; i++) {
         conf->limit[i] = RG_UNSET_SIZE;
+        conf->in_force[i] = 0;
     }
     conf->require_length = RG_UNSET_FLAG;
     conf->body_min_rate = RG_UNSET_SIZE;
@@ -114,6 +115,7 @@ void *rg_merge_dir_conf(apr_pool_t *p, void *basev, void *addv)
     RG_MERGE(admin_mode, RG_MODE_UNSET);
     for (i = 0; i < RG_LIM_COUNT; i++) {
         RG_MERGE(limit[i], RG_UNSET_SIZE);
+        conf->in_force[i] = conf->limit[i] > 0 ? conf->limit[i] : 0;
     }
     RG_MERGE(require_length, RG_UNSET_FLAG);
     RG_MERGE(body_min_rate, RG_UNSET_SIZE);
@@ -378,6 +380,7 @@ static const char *rg_set_limit(cmd_parms *cmd, void *dconf, const char *arg)
 
     const char *err = rg_parse_limit(cmd, which, arg, &conf->limit[which]);
 
+    conf->in_force[which] = conf->limit[which] > 0 ? conf->limit[which] : 0;
     if (err == NULL && conf->limit[which] > 0) {
         conf->limited = 1;
         if (which == RG_LIM_FIELD_SIZE || which == RG_LIM_HEADER_SIZE) {

@@ -229,7 +229,7 @@ static int rg_check_fields(request_rec *r, const rg_judge_t *j)
     }
     /* A field is never larger than its line, the block never larger than
      * its lines plus two bytes a field (a client may send "name:value\n"). */
-    lines = rg_lines_bound(r, arr);
+    lines = rg_lines_bound(rg_lines_of(r), arr);
     if (lines != NULL
         && (whole_least == 0
             || (apr_int64_t)(lines->bytes + 2 * (apr_size_t)nelts)
@@ -272,10 +272,10 @@ static int rg_check_target(request_rec *r, const rg_judge_t *j)
                             &query);
 }
 
-/* Every check, with the bounds of the request and its records: the path
- * of every mode but On, and of a request the screen below cannot clear. */
-static RG_COLD int rg_headers_judged(request_rec *r, const rg_dir_conf *d,
-                                     const rg_srv_conf *s, rg_judge_e how)
+/* Also the path of a request the screen below cannot clear.  Out of the
+ * way: a clean request judged On does not come here. */
+RG_COLD int rg_headers_judged(request_rec *r, const rg_dir_conf *d,
+                              const rg_srv_conf *s, rg_judge_e how)
 {
     rg_judge_t j;
     int rc;
@@ -390,19 +390,19 @@ static int rg_screen_fields(const apr_array_header_t *elts,
  * another module changed), measured: the largest "name: value" into
  * longest, the block ("name: value\r\n" each) into bytes.  No name is
  * looked up. */
-static void rg_screen_measure(const apr_array_header_t *elts,
-                              apr_size_t *longest, apr_size_t *bytes)
+static APR_INLINE void rg_screen_measure(const apr_array_header_t *elts,
+                                         apr_size_t *longest,
+                                         apr_size_t *bytes)
 {
     const apr_table_entry_t *e = (const apr_table_entry_t *)elts->elts;
     apr_size_t most = 0, sum = 0;
     int i;
 
+    /* Every entry has a key (APR's own look-ups compare it unchecked);
+     * a value may be NULL. */
     for (i = 0; i < elts->nelts; i++) {
         apr_size_t size;
 
-        if (e[i].key == NULL) {
-            continue;
-        }
         size = strlen(e[i].key) + 2 + (e[i].val ? strlen(e[i].val) : 0);
         sum += size + 2;
         if (size > most) {
@@ -424,11 +424,12 @@ static APR_INLINE int rg_screen_below(const rg_field_table_t *t,
 /* 1 when r's request-target or query may be over uri or query (0: no
  * limit).  The longest header line bounds the target when it was read
  * for r (reqguard_lines.h); else the target is measured. */
-static APR_INLINE int rg_screen_target(const request_rec *r, apr_int64_t uri,
-                                       apr_int64_t query)
+static APR_INLINE int rg_screen_target(const request_rec *r,
+                                       const rg_lines_t *ctx,
+                                       apr_int64_t uri, apr_int64_t query)
 {
     const char *target = r->unparsed_uri, *q;
-    apr_size_t len = rg_lines_target_bound(r);
+    apr_size_t len = rg_lines_target_bound(ctx, r);
 
     if ((uri == 0 || (apr_uint64_t)len <= (apr_uint64_t)uri)
         && (query == 0 || (apr_uint64_t)len <= (apr_uint64_t)query)) {
@@ -443,54 +444,23 @@ static APR_INLINE int rg_screen_target(const request_rec *r, apr_int64_t uri,
            && (apr_int64_t)(len - (apr_size_t)(q - target) - 1) > query;
 }
 
-/*
- * The screen of a request judged On, the common case: plain limits, no
- * record, no struct.  0 when nothing can be over a limit; 1 when the
- * request needs the judged checks (which then refuse it, or find it clean
- * after measuring every field).
- */
-static int rg_headers_screen(request_rec *r, const rg_dir_conf *d,
-                             const rg_srv_conf *s)
+/* The screen's judgement of the figures of r's fields (lined: they come
+ * from the line figures): 1 when a field or the block may be over. */
+static APR_INLINE int rg_screen_figures(const request_rec *r,
+                                        const apr_array_header_t *arr,
+                                        const rg_dir_conf *d,
+                                        const rg_srv_conf *s,
+                                        const apr_int64_t *lim, int lined,
+                                        apr_size_t longest, apr_size_t bytes)
 {
     const rg_field_table_t *own = d->field_limits, *cap = s->ceiling_fields;
-    apr_int64_t uri = rg_conf_limit(d, s, RG_LIM_URI);
-    apr_int64_t query = rg_conf_limit(d, s, RG_LIM_QUERY);
-    apr_int64_t fields = rg_conf_limit(d, s, RG_LIM_FIELDS);
-    apr_int64_t field = rg_conf_limit(d, s, RG_LIM_FIELD_SIZE);
-    apr_int64_t block = rg_conf_limit(d, s, RG_LIM_HEADER_SIZE);
-    const apr_array_header_t *arr;
-    const rg_lines_t *lines;
-    apr_size_t longest, bytes;
-    int nelts;
+    apr_int64_t field = lim[RG_LIM_FIELD_SIZE];
+    apr_int64_t block = lim[RG_LIM_HEADER_SIZE];
 
-    if ((uri > 0 || query > 0) && r->unparsed_uri != NULL
-        && rg_screen_target(r, uri, query)) {
-        return 1;
-    }
-    if (fields == 0 && field == 0 && block == 0 && own == NULL
-        && cap == NULL) {
-        return 0;
-    }
-    arr = apr_table_elts(r->headers_in);
-    nelts = arr->nelts;
-    if (fields > 0 && nelts > fields) {
-        return 1;
-    }
-    if (field == 0 && block == 0 && own == NULL && cap == NULL) {
-        return 0;
-    }
-    lines = rg_lines_bound(r, arr);
-    if (lines != NULL) {
-        longest = lines->longest;
-        bytes = lines->bytes + 2 * (apr_size_t)nelts;
-    }
-    else {
-        rg_screen_measure(arr, &longest, &bytes);
-    }
     if ((block > 0 && (apr_uint64_t)bytes > (apr_uint64_t)block)
         || (field > 0 && (apr_uint64_t)longest > (apr_uint64_t)field)
-        || (lines == NULL && (rg_screen_below(own, longest)
-                              || rg_screen_below(cap, longest)))) {
+        || (!lined && (rg_screen_below(own, longest)
+                       || rg_screen_below(cap, longest)))) {
         /* The figures bound nothing here: field by field, with the
          * per-name limits (a named field may be allowed more).  Without
          * line figures a name may have two fields (another module added
@@ -498,7 +468,7 @@ static int rg_headers_screen(request_rec *r, const rg_dir_conf *d,
          * field is looked up. */
         return rg_screen_fields(arr, d, s, field, block);
     }
-    if (lines == NULL) {
+    if (!lined) {
         return 0;
     }
     if (own != NULL && (cap != NULL || rg_screen_below(own, longest))
@@ -508,13 +478,69 @@ static int rg_headers_screen(request_rec *r, const rg_dir_conf *d,
     return cap != NULL && rg_screen_table(r, cap, own, d, s, longest);
 }
 
-int rg_headers_check(request_rec *r, const rg_dir_conf *d,
-                     const rg_srv_conf *s, rg_judge_e how)
+/*
+ * The screen of a request judged On, the common case: plain limits, no
+ * record, no struct.  0 when nothing can be over a limit; 1 when the
+ * request needs the judged checks (which then refuse it, or find it clean
+ * after measuring every field).
+ */
+static RG_ALWAYS_INLINE int rg_headers_screen(request_rec *r,
+                                              const rg_dir_conf *d,
+                                              const rg_srv_conf *s,
+                                              const apr_int64_t *lim)
 {
-    if (how == RG_JUDGE_ENFORCE && !rg_headers_screen(r, d, s)) {
+    const rg_lines_t *ctx = rg_lines_of(r), *lines;
+    const apr_array_header_t *arr;
+    apr_size_t longest, bytes;
+    int nelts;
+
+    if ((lim[RG_LIM_URI] > 0 || lim[RG_LIM_QUERY] > 0)
+        && r->unparsed_uri != NULL
+        && rg_screen_target(r, ctx, lim[RG_LIM_URI], lim[RG_LIM_QUERY])) {
+        return 1;
+    }
+    if (lim[RG_LIM_FIELD_SIZE] == 0 && lim[RG_LIM_HEADER_SIZE] == 0
+        && d->field_limits == NULL && s->ceiling_fields == NULL) {
+        /* No size limit: the count at most. */
+        return lim[RG_LIM_FIELDS] > 0
+               && apr_table_elts(r->headers_in)->nelts > lim[RG_LIM_FIELDS];
+    }
+    arr = apr_table_elts(r->headers_in);
+    nelts = arr->nelts;
+    if (lim[RG_LIM_FIELDS] > 0 && nelts > lim[RG_LIM_FIELDS]) {
+        return 1;
+    }
+    lines = rg_lines_bound(ctx, arr);
+    if (lines != NULL) {
+        longest = lines->longest;
+        bytes = lines->bytes + 2 * (apr_size_t)nelts;
+    }
+    else {
+        rg_screen_measure(arr, &longest, &bytes);
+    }
+    /* The limits are read again here: kept across the measure, they
+     * would cost more to save than to load. */
+    return rg_screen_figures(r, arr, d, s, lim, lines != NULL, longest,
+                             bytes);
+}
+
+int rg_headers_screened(request_rec *r, const rg_dir_conf *d,
+                        const rg_srv_conf *s, const apr_int64_t *lim)
+{
+    if (!rg_headers_screen(r, d, s, lim)) {
         return DECLINED;
     }
-    return rg_headers_judged(r, d, s, how);
+    return rg_headers_judged(r, d, s, RG_JUDGE_ENFORCE);
+}
+
+/* Under ceilings the limits are capped first: apart, so that a server
+ * without ceilings reads its limits in place. */
+int rg_headers_screened_capped(request_rec *r, const rg_dir_conf *d,
+                               const rg_srv_conf *s)
+{
+    apr_int64_t capped[RG_LIM_COUNT];
+
+    return rg_headers_screened(r, d, s, rg_conf_limits(d, s, capped));
 }
 
 /* 1 when path has a segment longer than a file name can be, counting a
@@ -538,11 +564,13 @@ static int rg_has_long_segment(const char *path)
     return 0;
 }
 
-/* The rare part of the early check: a target over the limit. */
-static RG_COLD int rg_headers_early_over(request_rec *r, const rg_dir_conf *d,
-                                         const rg_srv_conf *s,
-                                         apr_size_t len)
+/* The rare part of the early check: a target of len bytes over the limit.
+ * The configuration is looked up again, so that the common path keeps
+ * nothing of it across the measure. */
+static RG_COLD int rg_headers_early_over(request_rec *r, apr_size_t len)
 {
+    const rg_dir_conf *d = RG_DIR_CONF(r);
+    const rg_srv_conf *s = RG_SRV_CONF(r->server);
     rg_judge_t j;
     rg_bounds_t uri;
 
@@ -567,17 +595,15 @@ int rg_headers_check_early(request_rec *r)
 
     /* No .htaccess yet: the limit of the virtual host and its <Location>
      * sections is the one in force, whether it refuses or reports. */
-    if ((d->limit[RG_LIM_URI] <= 0 && s->ceiling[RG_LIM_URI] <= 0)
-        || r->unparsed_uri == NULL) {
-        return DECLINED;
-    }
     limit = rg_conf_limit(d, s, RG_LIM_URI);
-    if ((apr_uint64_t)rg_lines_target_bound(r) <= (apr_uint64_t)limit) {
+    if (limit == 0 || r->unparsed_uri == NULL
+        || (apr_uint64_t)rg_lines_target_bound(rg_lines_of(r), r)
+           <= (apr_uint64_t)limit) {
         return DECLINED;
     }
     len = strlen(r->unparsed_uri);
     if ((apr_int64_t)len <= limit) {
         return DECLINED;
     }
-    return rg_headers_early_over(r, d, s, len);
+    return rg_headers_early_over(r, len);
 }

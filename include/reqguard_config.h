@@ -67,6 +67,8 @@ typedef struct {
     rg_mode_e mode;                     /* ReqGuard */
     apr_int64_t limit[RG_LIM_COUNT];    /* ReqGuardMax*, ReqGuardBodyTimeout
                                          * (microseconds); -1: unset */
+    apr_int64_t in_force[RG_LIM_COUNT]; /* derived: limit[], unset as 0
+                                         * (unlimited), before ceilings */
     int require_length;                 /* ReqGuardRequireLength */
     apr_off_t body_min_rate;            /* ReqGuardBodyMinRate */
     rg_diag_e diagnostics;              /* ReqGuardDiagnostics */
@@ -143,9 +145,25 @@ static APR_INLINE apr_int64_t rg_conf_limit(const rg_dir_conf *d,
                                             const rg_srv_conf *s,
                                             rg_limit_e which)
 {
-    apr_int64_t v = d->limit[which];
+    return s->limited ? rg_clamp(d->in_force[which], s->ceiling[which])
+                      : d->in_force[which];
+}
 
-    return rg_clamp(v < 0 ? 0 : v, s->ceiling[which]);
+/* Every effective limit, indexed by rg_limit_e: d's own when no ceiling
+ * is in force (most servers), else each capped into capped. */
+static APR_INLINE const apr_int64_t *rg_conf_limits(const rg_dir_conf *d,
+                                                   const rg_srv_conf *s,
+                                                   apr_int64_t *capped)
+{
+    int i;
+
+    if (!s->limited) {
+        return d->in_force;
+    }
+    for (i = 0; i < RG_LIM_COUNT; i++) {
+        capped[i] = rg_clamp(d->in_force[i], s->ceiling[i]);
+    }
+    return capped;
 }
 
 static APR_INLINE rg_diag_e rg_conf_diagnostics(const rg_dir_conf *d)

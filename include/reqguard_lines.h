@@ -60,14 +60,19 @@ static APR_INLINE apr_uintptr_t rg_lines_values(const apr_array_header_t *arr)
     return names + values;
 }
 
-/* In post_read_request, before other modules: the request-target core
- * parsed, and the fields core built from the lines, their count and
- * values.  Inline: every request passes here. */
-static APR_INLINE void rg_lines_note_fields(const request_rec *r)
+/* The figures of r's connection: NULL on HTTP/2 streams and backend
+ * connections, which have none. */
+static APR_INLINE rg_lines_t *rg_lines_of(const request_rec *r)
 {
-    rg_lines_t *ctx =
-        ap_get_module_config(r->connection->conn_config, &reqguard_module);
+    return ap_get_module_config(r->connection->conn_config, &reqguard_module);
+}
 
+/* In post_read_request, before other modules, into ctx (rg_lines_of(r)):
+ * the request-target core parsed, and the fields core built from the
+ * lines, their count and values.  Inline: every request passes here. */
+static APR_INLINE void rg_lines_note_fields(rg_lines_t *ctx,
+                                            const request_rec *r)
+{
     if (ctx == NULL) {
         return;
     }
@@ -80,35 +85,31 @@ static APR_INLINE void rg_lines_note_fields(const request_rec *r)
     }
 }
 
-/* A bound of the length of r's request-target: the longest line core read
- * for r, its request line being one of them; (apr_size_t)-1 without
- * figures for it (HTTP/2, a line in pieces, a target another module
- * replaced since).  Inline: every request with a target limit asks. */
-static APR_INLINE apr_size_t rg_lines_target_bound(const request_rec *r)
+/* A bound of the length of r's request-target (ctx: rg_lines_of(r)): the
+ * longest line core read for r, its request line being one of them;
+ * (apr_size_t)-1 without figures for it (HTTP/2, a line in pieces, a
+ * target another module replaced since).  r->unparsed_uri is not NULL.
+ * Inline: every request with a target limit asks. */
+static APR_INLINE apr_size_t rg_lines_target_bound(const rg_lines_t *ctx,
+                                                   const request_rec *r)
 {
-    const rg_lines_t *ctx =
-        ap_get_module_config(r->connection->conn_config, &reqguard_module);
-
-    if (ctx == NULL || ctx->fast == 0 || ctx->target != r->unparsed_uri
-        || r->unparsed_uri == NULL) {
+    if (ctx == NULL || ctx->fast == 0 || ctx->target != r->unparsed_uri) {
         return (apr_size_t)-1;
     }
     return ctx->longest;
 }
 
-/* The figures for r when they describe exactly the header fields Apache
- * presents for it (arr: the entries of its headers_in), else NULL: then
+/* The figures for r (ctx: rg_lines_of(r)) when they describe exactly the
+ * header fields Apache presents for it (arr: the entries of its
+ * headers_in), else NULL: then
  * the fields have to be measured one by one.  Exactly: the request line,
  * one line per field that core built and the blank line (a folded or
  * merged field, or an empty line before the request line, makes more
  * lines), no field added, removed or changed since, no line read in
  * pieces.  Inline: every checked request asks. */
 static APR_INLINE const rg_lines_t *rg_lines_bound(
-    const request_rec *r, const apr_array_header_t *arr)
+    const rg_lines_t *ctx, const apr_array_header_t *arr)
 {
-    const rg_lines_t *ctx =
-        ap_get_module_config(r->connection->conn_config, &reqguard_module);
-
     /* Request line, fields, one blank line. */
     if (ctx == NULL || ctx->fast == 0 || ctx->lines != ctx->fields + 2
         || (apr_size_t)arr->nelts != ctx->fields
