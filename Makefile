@@ -28,7 +28,7 @@ APXS_CC  := $(if $(filter clang%,$(notdir $(CC))),-S CC=$(CC))
 # Debian packages each target needs.
 RUN_PKGS  := apache2 apache2-dev
 TEST_PKGS := $(RUN_PKGS) python3-pytest python3-prometheus-client python3-yaml \
-             curl \
+             curl gdb \
              nghttp2-client php-fpm \
              libapache2-mod-security2 chromium
 

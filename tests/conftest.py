@@ -37,9 +37,7 @@ def start_apache():
     problems = []
     for a in mine:
         a.stop()
-        tail = a.read_log(a._log_mark)
-        crash = [l for l in tail.splitlines()
-                 if "exit signal" in l or "Segmentation fault" in l]
+        crash = rgtest.unexplained_crashes(a.root, a.read_log(a._log_mark))
         if crash:
             problems.append(f"{a.root}: {crash}")
         reports = a.new_sanitizer_reports()

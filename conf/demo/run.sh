@@ -12,8 +12,10 @@ if [ -f "$root/httpd.pid" ] && kill -0 "$(cat "$root/httpd.pid")" 2>/dev/null; t
          "(pid $(cat "$root/httpd.pid")); stop it first" >&2
     exit 1
 fi
-mkdir -p "$root"
+mkdir -p "$root/cores"
 chmod 755 "$root" "$(dirname "$root")"
+# The children write their core files there; as root they run as www-data.
+[ "$(id -u)" = 0 ] && chown www-data "$root/cores"
 # The site is copied so that its pages can show the port in use.
 rm -rf "$root/htdocs"
 cp -r "$demo/htdocs" "$root/htdocs"
