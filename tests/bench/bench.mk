@@ -5,10 +5,12 @@
 #   make bench-breakdown CONFIG=all REQUEST=heavy
 #                         where one request's instructions go, function by
 #                         function (bench.py --list names the choices)
+#   make bench-floor      what a watcher of the header lines costs at the
+#                         least: two reference filters beside the module
 
 BENCH_PKGS := valgrind wrk nghttp2-client libapache2-mod-security2
 
-.PHONY: bench bench-smoke bench-breakdown
+.PHONY: bench bench-smoke bench-breakdown bench-floor
 
 bench: deps-test
 	@$(MAKE) -s --no-print-directory all
@@ -26,3 +28,8 @@ bench-breakdown:
 	@$(MAKE) -s --no-print-directory all
 	$(call need_packages,$(BENCH_PKGS))
 	@$(PYTHON) tests/bench/bench.py --breakdown $(CONFIG) $(REQUEST)
+
+bench-floor:
+	@$(MAKE) -s --no-print-directory all
+	$(call need_packages,valgrind)
+	@$(PYTHON) tests/bench/floor.py
