@@ -9,7 +9,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import tempfile
 import time
 
 import rgtest
@@ -128,9 +127,7 @@ class PhpFpm:
     www-data, stopped by pid."""
 
     def __init__(self):
-        os.makedirs(rgtest.BUILD_TESTS, exist_ok=True)
-        self.dir = tempfile.mkdtemp(prefix="php-fpm-", dir=rgtest.BUILD_TESTS)
-        os.chmod(self.dir, 0o755)
+        self.dir = rgtest.test_dir("php-fpm")
         self.sock = os.path.join(self.dir, "php.sock")
         self.log = os.path.join(self.dir, "php-fpm.log")
         self.proc = None

@@ -46,6 +46,17 @@ BAD_LOG = re.compile(
     r"\bruntime error: ")
 
 
+def test_dir(prefix):
+    """A new directory under build/tests (made first on a fresh clone),
+    readable by the servers' www-data children."""
+    os.makedirs(BUILD_TESTS, exist_ok=True)
+    os.chmod(os.path.dirname(BUILD_TESTS), 0o755)
+    os.chmod(BUILD_TESTS, 0o755)
+    d = tempfile.mkdtemp(prefix=prefix + "-", dir=BUILD_TESTS)
+    os.chmod(d, 0o755)
+    return d
+
+
 # ---- crashes at shutdown ---------------------------------------------------
 #
 # Apache 2.4's event MPM can crash a child it stops ungracefully (SIGTERM)
@@ -273,11 +284,7 @@ class Apache:
     def __init__(self, conf="", files=None, modules=(), mpm="event",
                  loglevel="warn reqguard:info", with_reqguard=True,
                  name="apache", module_so=None):
-        os.makedirs(BUILD_TESTS, exist_ok=True)
-        os.chmod(os.path.dirname(BUILD_TESTS), 0o755)
-        os.chmod(BUILD_TESTS, 0o755)
-        self.root = tempfile.mkdtemp(prefix=name + "-", dir=BUILD_TESTS)
-        os.chmod(self.root, 0o755)
+        self.root = test_dir(name)
         self.conf_extra = conf
         self.files = dict(files or {})
         self.modules = list(modules)

@@ -80,8 +80,7 @@ class Demo:
 
 @pytest.fixture(scope="module")
 def demo():
-    root = tempfile.mkdtemp(prefix="demo-", dir=rgtest.BUILD_TESTS)
-    os.chmod(root, 0o755)
+    root = rgtest.test_dir("demo")
     d = Demo(root)
     yield d
     out, log = d.stop()

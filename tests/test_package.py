@@ -19,7 +19,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import tempfile
 import time
 
 import pytest
@@ -66,7 +65,7 @@ def make(target, destdir):
 
 @pytest.fixture
 def destdir():
-    d = tempfile.mkdtemp(prefix="destdir-", dir=rgtest.BUILD_TESTS)
+    d = rgtest.test_dir("destdir")
     yield d
     shutil.rmtree(d, ignore_errors=True)
 
@@ -168,8 +167,7 @@ class RealApache:
     directory of its own."""
 
     def __init__(self):
-        self.dir = tempfile.mkdtemp(prefix="real-", dir=rgtest.BUILD_TESTS)
-        os.chmod(self.dir, 0o755)
+        self.dir = rgtest.test_dir("real")
         self.port = rgtest.free_port()
         main = read(f"{ETC}/apache2.conf")
         assert "\nInclude ports.conf\n" in main
