@@ -57,6 +57,22 @@ def test_dir(prefix):
     return d
 
 
+def nghttp(server, paths, headers=()):
+    """GET paths over h2c with prior knowledge, one connection, a stream
+    each, with the extra fields headers: ([status of each stream], nghttp's
+    trace)."""
+    args = ["nghttp", "-v", "-n"]
+    for k, v in headers:
+        args += ["-H", f"{k}: {v}"]
+    args += [server.url + p for p in paths]
+    p = subprocess.run(args, capture_output=True, text=True, timeout=20)
+    statuses = {}
+    for m in re.finditer(r"recv \(stream_id=(\d+)\) :status: (\d+)",
+                         p.stdout):
+        statuses[int(m.group(1))] = int(m.group(2))
+    return [statuses[k] for k in sorted(statuses)], p.stdout
+
+
 # ---- crashes at shutdown ---------------------------------------------------
 #
 # Apache 2.4's event MPM can crash a child it stops ungracefully (SIGTERM)

@@ -7,6 +7,7 @@ import pytest
 import rgtest
 
 PAGE = "<p>page</p>\n"
+nghttp = rgtest.nghttp
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +113,72 @@ def test_a_virtual_host_lifts_an_inherited_ceiling_with_0(vhosts):
     r, _ = rgtest.get(vhosts, "/?" + "q" * 200, host="lifted.test")
     assert r.status_line == "HTTP/1.1 200 OK"
     assert vhosts.log_lines(r"RG00001") == []
+
+
+# ---- HTTP/2: no line figures, the limits capped per request ---------------
+
+@pytest.fixture(scope="module")
+def h2(start_apache):
+    return start_apache(
+        conf="""
+Protocols h2c http/1.1
+ReqGuardCeiling MaxURI 100
+ReqGuardCeiling MaxFieldSize 100
+ReqGuardCeiling MaxHeaderSize 500
+ReqGuardCeiling MaxFields 10
+""",
+        files={
+            "htdocs/larger/.htaccess": "ReqGuardMaxURI 500\n"
+                                       "ReqGuardMaxFieldSize 5000\n"
+                                       "ReqGuardMaxHeaderSize 50000\n"
+                                       "ReqGuardMaxFields 100\n",
+            "htdocs/larger/index.html": PAGE,
+            "htdocs/tighter/.htaccess": "ReqGuardMaxFieldSize 50\n",
+            "htdocs/tighter/index.html": PAGE,
+        },
+        modules=["http2"])
+
+
+def pad(n):
+    """A field "x-f: ..." of n bytes as the module measures it."""
+    return ("x-f", "f" * (n - len("X-F: ")))
+
+
+@pytest.mark.parametrize("path,headers,status,logged", [
+    ("/larger/", [pad(100)], 200, None),
+    ("/larger/", [pad(101)], 431,
+     r"kind=field-size field=X-F observed=101 limit=100 action=blocked "
+     r'directive="ReqGuardCeiling MaxFieldSize"'),
+    ("/tighter/", [pad(50)], 200, None),
+    ("/tighter/", [pad(51)], 431,
+     r"kind=field-size field=X-F observed=51 limit=50 action=blocked "
+     r'directive="ReqGuardMaxFieldSize"'),
+    # nghttp sends four fields of its own (Host among them).
+    ("/larger/", [(f"x-n{i}", "v") for i in range(6)], 200, None),
+    ("/larger/", [(f"x-n{i}", "v") for i in range(7)], 431,
+     r"kind=fields field=- observed=11 limit=10 action=blocked "
+     r'directive="ReqGuardCeiling MaxFields"'),
+    ("/larger/", [(f"x-b{i}", "b" * 90) for i in range(5)], 431,
+     r"kind=header-size field=- observed=\d+ limit=500 action=blocked "
+     r'directive="ReqGuardCeiling MaxHeaderSize"'),
+], ids=["field-at-ceiling", "field-over-ceiling", "field-at-tenant",
+        "field-over-tenant", "count-at-ceiling", "count-over-ceiling",
+        "block-over-ceiling"])
+def test_http2_fields_are_held_to_the_ceilings(h2, path, headers, status,
+                                               logged):
+    """HTTP/2 has no line figures: every field is measured, against the
+    tenant's limits capped by the server's ceilings."""
+    statuses, out = nghttp(h2, [path], headers)
+    assert statuses == [status], out
+    if logged is None:
+        assert h2.log_lines(r"RG00001") == []
+    else:
+        h2.wait_log(logged)
+
+
+def test_http2_target_is_held_to_the_ceiling(h2):
+    statuses, out = nghttp(h2, [uri_of("/larger/", 100),
+                                uri_of("/larger/", 101)])
+    assert statuses == [200, 414], out
+    h2.wait_log(r"kind=uri .*observed=101 limit=100 action=blocked "
+                r'directive="ReqGuardCeiling MaxURI"')

@@ -402,17 +402,7 @@ ReqGuardFieldLimit Cookie 100
         modules=["http2"])
 
 
-def nghttp(server, paths, headers=()):
-    args = ["nghttp", "-v", "-n"]
-    for k, v in headers:
-        args += ["-H", f"{k}: {v}"]
-    args += [server.url + p for p in paths]
-    p = subprocess.run(args, capture_output=True, text=True, timeout=20)
-    statuses = {}
-    for m in re.finditer(r"recv \(stream_id=(\d+)\) :status: (\d+)",
-                         p.stdout):
-        statuses[int(m.group(1))] = int(m.group(2))
-    return [statuses[k] for k in sorted(statuses)], p.stdout
+nghttp = rgtest.nghttp
 
 
 def test_h2_module_limits_answer_per_stream(h2):
