@@ -40,6 +40,14 @@ ReqGuardFieldLimit User-Agent 1000
 ReqGuardFieldLimit Accept-Language 200
 """
 
+# Ceilings of the server above the same limits: what capping the limits
+# per request costs (a shared host's usual setting).
+CEILINGS = """\
+ReqGuardCeiling MaxFieldSize 16K
+ReqGuardCeiling MaxHeaderSize 64K
+ReqGuardCeiling MaxURI 8K
+"""
+
 REQTIMEOUT_CONF = "/etc/apache2/mods-available/reqtimeout.conf"
 
 MODSEC = """\
@@ -80,6 +88,8 @@ CONFIGS = {
     "all-names": Config("mod_reqguard, all limits and two per-name limits",
                         True, (), ALL_LIMITS + NAME_LIMITS,
                         "mod_reqguard.so"),
+    "all-ceilings": Config("mod_reqguard, all limits under ceilings", True,
+                           (), ALL_LIMITS + CEILINGS, "mod_reqguard.so"),
     # ReqGuardLearn On and no limit: what learning itself costs.
     "learn": Config("mod_reqguard, ReqGuardLearn On, no limits", True, (),
                     "ReqGuardLearn On\n", "mod_reqguard.so"),
