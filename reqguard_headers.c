@@ -115,15 +115,9 @@ static int rg_measure_fields(request_rec *r, const rg_judge_t *j,
     for (i = 0; i < elts->nelts; i++) {
         rg_bounds_t own;
         const rg_bounds_t *b = general;
-        apr_size_t klen, vlen;
-        apr_off_t size;
+        apr_size_t klen;
+        apr_off_t size = (apr_off_t)rg_field_size(&e[i], &klen);
 
-        if (e[i].key == NULL) {
-            continue;
-        }
-        klen = strlen(e[i].key);
-        vlen = e[i].val ? strlen(e[i].val) : 0;
-        size = (apr_off_t)(klen + 2 + vlen);
         block += size + 2;
         if (named) {
             rg_judge_field(j, e[i].key, klen, &own);
@@ -359,13 +353,9 @@ static int rg_screen_fields(const apr_array_header_t *elts,
 
     for (i = 0; i < elts->nelts; i++) {
         apr_size_t klen;
-        apr_int64_t size, limit = field;
+        apr_int64_t size = (apr_int64_t)rg_field_size(&e[i], &klen);
+        apr_int64_t limit = field;
 
-        if (e[i].key == NULL) {
-            continue;
-        }
-        klen = strlen(e[i].key);
-        size = (apr_int64_t)(klen + 2 + (e[i].val ? strlen(e[i].val) : 0));
         sum += size + 2;
         if (own != NULL || cap != NULL) {
             apr_off_t named = rg_fields_lookup(own, e[i].key, klen);
@@ -398,12 +388,9 @@ static APR_INLINE void rg_screen_measure(const apr_array_header_t *elts,
     apr_size_t most = 0, sum = 0;
     int i;
 
-    /* Every entry has a key (APR's own look-ups compare it unchecked);
-     * a value may be NULL. */
     for (i = 0; i < elts->nelts; i++) {
-        apr_size_t size;
+        apr_size_t klen, size = rg_field_size(&e[i], &klen);
 
-        size = strlen(e[i].key) + 2 + (e[i].val ? strlen(e[i].val) : 0);
         sum += size + 2;
         if (size > most) {
             most = size;

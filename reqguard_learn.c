@@ -218,13 +218,9 @@ void rg_learn_request(request_rec *r, struct rg_learn_row *row)
     /* As the field checks measure: "name: value", and the block as the
      * sum of "name: value\r\n". */
     for (i = 0; i < elts->nelts; i++) {
-        apr_uint64_t size;
+        apr_size_t klen;
+        apr_uint64_t size = rg_field_size(&e[i], &klen);
 
-        if (e[i].key == NULL) {
-            continue;
-        }
-        size = (apr_uint64_t)strlen(e[i].key) + 2
-               + (e[i].val ? (apr_uint64_t)strlen(e[i].val) : 0);
         block += size + 2;
         if (size > largest) {
             largest = size;

@@ -10,8 +10,22 @@
 #ifndef REQGUARD_FIELDS_H
 #define REQGUARD_FIELDS_H
 
+#include <string.h>
 #include <apr.h>
 #include <apr_pools.h>
+#include <apr_tables.h>
+
+/* A header field's size as every limit measures it, "name: value" (a
+ * NULL value counts as empty), with the name's length into *klen.  An
+ * entry always has a name: APR reads it to checksum it when it is added. */
+static APR_INLINE apr_size_t rg_field_size(const apr_table_entry_t *e,
+                                           apr_size_t *klen)
+{
+    apr_size_t k = strlen(e->key);
+
+    *klen = k;
+    return e->val != NULL ? k + 2 + strlen(e->val) : k + 2;
+}
 
 /* Field names longer than this are refused by the directive. */
 #define RG_FIELD_NAME_MAX 256
