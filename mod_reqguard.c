@@ -116,11 +116,17 @@ static int rg_post_perdir(request_rec *r)
 }
 
 /* A new request's note: the fields core built (ctx: its connection's
- * figures, NULL on HTTP/2) and, when its virtual host learns, its sizes. */
-static RG_NOINLINE int rg_post_read_note(request_rec *r, rg_lines_t *ctx)
+ * figures, NULL on HTTP/2) and, when its virtual host learns (row), its
+ * sizes. */
+static RG_NOINLINE int rg_post_read_note(request_rec *r, rg_lines_t *ctx,
+                                         struct rg_learn_row *row)
 {
-    rg_lines_note_fields(ctx, r);
-    rg_learn_note(r);
+    if (ctx != NULL) {
+        rg_lines_note_fields(ctx, r);
+    }
+    if (row != NULL) {
+        rg_learn_request(r, row);
+    }
     return DECLINED;
 }
 
@@ -142,6 +148,7 @@ static RG_NOINLINE int rg_post_read_redirected(request_rec *r)
 static int rg_post_read(request_rec *r)
 {
     rg_lines_t *ctx;
+    struct rg_learn_row *row;
 
     if (r->main != NULL) {
         return DECLINED;
@@ -150,10 +157,11 @@ static int rg_post_read(request_rec *r)
         return rg_post_read_redirected(r);
     }
     ctx = rg_lines_of(r);
-    if (ctx == NULL && RG_SRV_CONF(r->server)->learn_row == NULL) {
+    row = RG_SRV_CONF(r->server)->learn_row;
+    if (ctx == NULL && row == NULL) {
         return DECLINED;
     }
-    return rg_post_read_note(r, ctx);
+    return rg_post_read_note(r, ctx, row);
 }
 
 /*

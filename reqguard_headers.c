@@ -527,7 +527,7 @@ int rg_headers_screened_capped(request_rec *r, const rg_dir_conf *d,
 {
     apr_int64_t capped[RG_LIM_COUNT];
 
-    return rg_headers_screened(r, d, s, rg_conf_limits(d, s, capped));
+    return rg_headers_screened(r, d, s, rg_conf_capped(d, s, capped));
 }
 
 /* 1 when path has a segment longer than a file name can be, counting a

@@ -36,8 +36,8 @@
  * virtual host that learns.  Every child adds with 64-bit atomics: no
  * lock.
  *
- * When a virtual host does not learn, a request pays one test
- * (rg_learn_note() in reqguard_learn.h); nothing else runs.
+ * When a virtual host does not learn, a request pays one test (its
+ * learn_row, in mod_reqguard.c's post_read_request); nothing else runs.
  */
 #include "reqguard_private.h"
 

@@ -149,17 +149,14 @@ static APR_INLINE apr_int64_t rg_conf_limit(const rg_dir_conf *d,
                       : d->in_force[which];
 }
 
-/* Every effective limit, indexed by rg_limit_e: d's own when no ceiling
- * is in force (most servers), else each capped into capped. */
-static APR_INLINE const apr_int64_t *rg_conf_limits(const rg_dir_conf *d,
+/* Every effective limit under s's ceilings, indexed by rg_limit_e, into
+ * capped.  Without a ceiling (!s->limited) d->in_force is already that. */
+static APR_INLINE const apr_int64_t *rg_conf_capped(const rg_dir_conf *d,
                                                    const rg_srv_conf *s,
                                                    apr_int64_t *capped)
 {
     int i;
 
-    if (!s->limited) {
-        return d->in_force;
-    }
     for (i = 0; i < RG_LIM_COUNT; i++) {
         capped[i] = rg_clamp(d->in_force[i], s->ceiling[i]);
     }

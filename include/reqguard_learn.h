@@ -26,25 +26,13 @@ typedef enum {
 struct rg_learn_row;
 
 /* Measure the headers and request-target of a new request into row, and
- * arrange for its body to be added when the request is over. */
-void rg_learn_request(request_rec *r, struct rg_learn_row *row);
-
-/*
- * post_read_request of an initial request: the one test a request pays
- * when its virtual host does not learn.  learn_row is set (in
- * post_config) only for a virtual host with ReqGuardLearn On, when the
- * shared memory could be had; post_config gives each such server a
+ * arrange for its body to be added when the request is over.  Called in
+ * post_read_request of an initial request whose server's learn_row is set:
+ * post_config sets it only for a virtual host with ReqGuardLearn On, when
+ * the shared memory could be had, and gives each such server a
  * configuration record of its own first (virtual hosts that set none of
- * the module's directives share the main server's).
- */
-static APR_INLINE void rg_learn_note(request_rec *r)
-{
-    struct rg_learn_row *row = RG_SRV_CONF(r->server)->learn_row;
-
-    if (row != NULL) {
-        rg_learn_request(r, row);
-    }
-}
+ * the module's directives share the main server's). */
+void rg_learn_request(request_rec *r, struct rg_learn_row *row);
 
 /* reqguard-status?config=1: the suggested limits as directives, per
  * virtual host, text/plain (the handler has set the headers). */

@@ -67,15 +67,13 @@ static APR_INLINE rg_lines_t *rg_lines_of(const request_rec *r)
     return ap_get_module_config(r->connection->conn_config, &reqguard_module);
 }
 
-/* In post_read_request, before other modules, into ctx (rg_lines_of(r)):
- * the request-target core parsed, and the fields core built from the
- * lines, their count and values.  Inline: every request passes here. */
+/* In post_read_request, before other modules, into ctx (rg_lines_of(r),
+ * not NULL): the request-target core parsed, and the fields core built
+ * from the lines, their count and values.  Inline: every HTTP/1 request
+ * passes here. */
 static APR_INLINE void rg_lines_note_fields(rg_lines_t *ctx,
                                             const request_rec *r)
 {
-    if (ctx == NULL) {
-        return;
-    }
     ctx->target = r->unparsed_uri;
     if (rg_conf_sizes_seen) {
         const apr_array_header_t *arr = apr_table_elts(r->headers_in);
