@@ -557,6 +557,14 @@ class Apache:
         return [l for l in self.log_since_mark().splitlines()
                 if rx.search(l)]
 
+    def expect_violation(self, pattern):
+        """pattern None: this test's log has no RG00001 line; else wait for
+        a line that matches it."""
+        if pattern is None:
+            assert self.log_lines(r"RG00001") == []
+        else:
+            self.wait_log(pattern)
+
     # ---- sanitizer reports ---------------------------------------------
     def new_sanitizer_reports(self):
         """{path: text} of the sanitizer reports written since the last
