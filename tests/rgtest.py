@@ -113,8 +113,10 @@ def _backtraces(core):
     return frames(crashing), frames(every)
 
 
-def _apache_shutdown_race(core):
-    crashing, frames = _backtraces(core)
+def is_shutdown_race(crashing, frames):
+    """Whether the frames of a core (gdb's "#N ..." lines: the crashing
+    thread's, every thread's) are Apache's shutdown race and nothing of
+    the module's."""
     return (len(crashing) >= 2
             and "apr_os_sock_get" in crashing[0]
             and "mod_mpm_event.so" in crashing[1]
@@ -140,7 +142,7 @@ def unexplained_crashes(root, log_text):
                     break
         # One core named "core" can stand for one crash only.
         if core is None or (core.endswith("/core") and len(lines) > 1) \
-                or not _apache_shutdown_race(core):
+                or not is_shutdown_race(*_backtraces(core)):
             out.append(line)
             continue
         with open(SHUTDOWN_RACE_LOG, "a") as f:
