@@ -86,6 +86,17 @@ def test_per_name_limits_are_held_to_the_field_size_ceiling(srv, name):
     srv.wait_log(rf"kind=field-size field={name} observed=101 limit=100")
 
 
+def test_long_segment_over_the_ceiling_is_414_not_403(srv):
+    """Where no limit is set, the ceiling holds the request-target before
+    the directory walk too: a segment too long to map gets 414, not the
+    walk's 403."""
+    r, closed = rgtest.get(srv, "/unset/" + "a" * 300)
+    assert r.status_line == "HTTP/1.1 414 Request-URI Too Long"
+    assert closed
+    srv.wait_log(r"kind=uri field=- observed=307 limit=100 action=blocked "
+                 r'directive="ReqGuardCeiling MaxURI"')
+
+
 @pytest.fixture(scope="module")
 def vhosts(start_apache):
     return start_apache(
@@ -178,4 +189,11 @@ def test_http2_target_is_held_to_the_ceiling(h2):
                                 uri_of("/larger/", 101)])
     assert statuses == [200, 414], out
     h2.wait_log(r"kind=uri .*observed=101 limit=100 action=blocked "
+                r'directive="ReqGuardCeiling MaxURI"')
+
+
+def test_http2_long_segment_over_the_ceiling_is_414_not_403(h2):
+    statuses, out = nghttp(h2, ["/larger/" + "a" * 300])
+    assert statuses == [414], out
+    h2.wait_log(r"kind=uri field=- observed=308 limit=100 action=blocked "
                 r'directive="ReqGuardCeiling MaxURI"')
