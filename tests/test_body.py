@@ -715,6 +715,22 @@ def test_h2_413_on_one_stream_leaves_the_others(server, tmp_path,
     assert [l.endswith("v=body") for l in h2_lines if "/lim/" in l] == [True]
 
 
+def test_h2_unread_body_without_a_length_is_not_counted(server, tmp_path):
+    """A known limit (design.md): over HTTP/2 a body without a declared
+    length that nothing reads (a static file) never passes the request's
+    input filters, so it is neither refused nor logged; with its length
+    declared it is refused before the handler runs."""
+    data = tmp_path / "body"
+    data.write_bytes(body_of(5000))
+    p, statuses = nghttp(server, ["/lim/index.html"], str(data),
+                         "--no-content-length")
+    assert statuses == [200], p.stdout[-3000:]
+    assert server.log_lines(r"RG00001") == []
+    p, statuses = nghttp(server, ["/lim/index.html"], str(data))
+    assert statuses == [413], p.stdout[-3000:]
+    server.wait_log(r"RG00001: status=413 kind=body .*observed=5000 ")
+
+
 def test_stall_is_reported_as_a_stall_with_a_min_rate_set(start_apache):
     """Both deadlines fall together for a body that stops dead: the log and
     the variables name the stall (seconds), not the rate."""
